@@ -1,0 +1,12 @@
+package portal.platform;
+
+/**
+ * What the platform needs to know of a signed-in principal: who acts, and for which
+ * customers. The identity module's principals implement it; the tenancy filter reads it.
+ */
+public interface PortalPrincipal {
+
+	Actor actor();
+
+	TenantScope scope();
+}

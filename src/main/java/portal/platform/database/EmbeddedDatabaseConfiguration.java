@@ -1,0 +1,52 @@
+package portal.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Starts the embedded PostgreSQL when no {@code spring.datasource.url} is set, and wires
+ * the application's pool (as the RLS-bound application role) and the migration data
+ * source (as the schema owner) to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabase embeddedDatabase(@Value("${portal.data-dir}") Path dataDir,
+			@Value("${portal.embedded.durable:true}") boolean durable,
+			@Value("${spring.flyway.placeholders.appRole}") String appRole) throws IOException {
+		return new EmbeddedDatabase(dataDir.toAbsolutePath().normalize(), durable, appRole);
+	}
+
+	@Bean
+	@Primary
+	HikariDataSource dataSource(EmbeddedDatabase database,
+			@Value("${portal.embedded.pool-size:10}") int poolSize) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setPoolName("portal");
+		pool.setJdbcUrl(database.jdbcUrl());
+		pool.setUsername(database.appRole());
+		pool.setPassword(database.appPassword());
+		pool.setMaximumPoolSize(poolSize);
+		return pool;
+	}
+
+	@Bean
+	@FlywayDataSource
+	DataSource migrationDataSource(EmbeddedDatabase database) {
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(), database.ownerRole(),
+				database.ownerPassword());
+	}
+}

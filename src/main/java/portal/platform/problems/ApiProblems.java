@@ -1,0 +1,73 @@
+package portal.platform.problems;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import portal.platform.PortalException;
+
+/**
+ * Maps every error of the JSON API to an RFC 9457 problem detail: the portal's own
+ * refusals keep their type and status, bad input names the offending field, and nothing
+ * internal (stack traces, SQL) leaks out.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(PortalException.class)
+	ProblemDetail portal(PortalException ex) {
+		return Problems.of(ex.status(), ex.problemType(), ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badArgument(IllegalArgumentException ex) {
+		return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", ex.getMessage());
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ProblemDetail tooLarge(PayloadTooLargeException ex) {
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", ex.getMessage());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+		}
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+					"The request body is not valid JSON of the expected shape."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		ex.getBindingResult().getFieldErrors().forEach(error -> fields.putIfAbsent(error.getField(),
+				error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()));
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-fields",
+				"Some fields are invalid: " + String.join(", ", fields.keySet()) + ".");
+		problem.setProperty("fields", fields);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters", "Some parameters are invalid."));
+	}
+}

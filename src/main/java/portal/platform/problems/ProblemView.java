@@ -1,0 +1,29 @@
+package portal.platform.problems;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.View;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a problem detail as JSON even where the caller asked for HTML. */
+record ProblemView(ProblemDetail problem) implements View {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	public String getContentType() {
+		return MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+	}
+
+	@Override
+	public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+			throws Exception {
+		response.setContentType(getContentType());
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), problem);
+	}
+}

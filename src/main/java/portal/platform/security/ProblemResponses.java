@@ -1,0 +1,37 @@
+package portal.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import portal.platform.problems.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's answers to "who are you?" (401) and "not you" (403), as problem details. */
+final class ProblemResponses {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ProblemResponses() {
+	}
+
+	static AuthenticationEntryPoint unauthorized() {
+		return (request, response, ex) -> write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+				"Sign in or send a valid API token (Authorization: Bearer ...).");
+	}
+
+	static AccessDeniedHandler forbidden() {
+		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, "forbidden",
+				"Your roles do not allow this.");
+	}
+
+	private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		JSON.writeValue(response.getOutputStream(), Problems.of(status, type, detail));
+	}
+}

@@ -1,0 +1,66 @@
+package portal.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import portal.platform.Actor;
+import portal.platform.PortalPrincipal;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+
+/**
+ * Sets the tenancy context of a request from its signed-in principal: its actor and
+ * scope, and the client address as origin. A request without a portal principal gets
+ * the anonymous actor and an empty scope, which sees no tenant rows.
+ */
+class TenancyFilter extends OncePerRequestFilter {
+
+	private final Tenancy tenancy;
+
+	TenancyFilter(Tenancy tenancy) {
+		this.tenancy = tenancy;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Actor actor = Actor.ANONYMOUS;
+		TenantScope scope = TenantScope.none();
+		if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal) {
+			actor = principal.actor();
+			scope = principal.scope();
+		}
+		Tenancy.Context context = new Tenancy.Context(actor, scope, request.getRemoteAddr());
+		try {
+			tenancy.call(context, () -> {
+				try {
+					chain.doFilter(request, response);
+				}
+				catch (IOException | ServletException ex) {
+					throw new FilterFailure(ex);
+				}
+				return null;
+			});
+		}
+		catch (FilterFailure failure) {
+			if (failure.getCause() instanceof IOException io) {
+				throw io;
+			}
+			throw (ServletException) failure.getCause();
+		}
+	}
+
+	private static final class FilterFailure extends RuntimeException {
+
+		FilterFailure(Exception cause) {
+			super(cause);
+		}
+	}
+}

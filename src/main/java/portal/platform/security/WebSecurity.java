@@ -1,0 +1,84 @@
+package portal.platform.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import portal.platform.Tenancy;
+
+/**
+ * The two filter chains: the JSON API (problem details for 401/403, CSRF only where a
+ * session cookie authenticates) and the pages (sign-in form, friendly error pages). Both
+ * set the tenancy context after authentication and send strict security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class WebSecurity {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final String[] PUBLIC_PAGES = { "/", "/portal-page/**", "/sign-in", "/activate/**",
+			"/lost-credentials/**", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+			"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs",
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+				.requestMatchers("/api/v1/system/**").hasRole("SERVICE_SYSTEM")
+				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
+				.requestMatchers("/api/v1/public/**").permitAll()
+				.anyRequest().authenticated())
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
+				String authorization = request.getHeader("Authorization");
+				return authorization != null && authorization.startsWith("Bearer ");
+			}))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
+		headers(http);
+		for (SecurityContributor contributor : contributors) {
+			contributor.contribute(http);
+		}
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors)
+			throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers(PUBLIC_PAGES).permitAll()
+				.requestMatchers("/console/**").hasRole("STAFF")
+				.requestMatchers("/app/**").hasRole("CUSTOMER")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
+			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
+		headers(http);
+		for (SecurityContributor contributor : contributors) {
+			contributor.contribute(http);
+		}
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
+			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+	}
+}
