@@ -6,7 +6,7 @@ import java.util.Objects;
  * The party an action is attributed to (R-6.3): a login ID for people, a key name for
  * relevant-service systems, a job name for the portal's own jobs.
  */
-public record Actor(ActorKind kind, String id) {
+public record Actor(ActorKind kind, String id) implements java.io.Serializable {
 
 	public static final Actor ANONYMOUS = new Actor(ActorKind.ANONYMOUS, "anonymous");
 

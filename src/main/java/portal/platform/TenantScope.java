@@ -9,7 +9,9 @@ import java.util.UUID;
  * same scope through row-level security, so a query that forgets its filter still sees
  * nothing outside it. {@link #none()} sees nothing at all.
  */
-public final class TenantScope {
+public final class TenantScope implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/** How wide the scope is; the names are also the values the database policies read. */
 	public enum Kind {

@@ -4,10 +4,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
 /**
  * Lets a module add to the portal's security filter chains (an authentication filter, a
- * provider) without the platform knowing the module. Applied to the API chain and the
- * page chain alike.
+ * provider) without the platform knowing the module. Called once for each chain.
  */
 public interface SecurityContributor {
 
-	void contribute(HttpSecurity http) throws Exception;
+	/** The filter chain being built: the JSON API under {@code /api/**}, or the pages. */
+	enum Chain {
+		API, PAGES
+	}
+
+	void contribute(HttpSecurity http, Chain chain) throws Exception;
 }

@@ -42,7 +42,7 @@ class WebSecurity {
 				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.anyRequest().authenticated())
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/public/**").ignoringRequestMatchers(request -> {
 				String authorization = request.getHeader("Authorization");
 				return authorization != null && authorization.startsWith("Bearer ");
 			}))
@@ -51,7 +51,7 @@ class WebSecurity {
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
 		headers(http);
 		for (SecurityContributor contributor : contributors) {
-			contributor.contribute(http);
+			contributor.contribute(http, SecurityContributor.Chain.API);
 		}
 		return http.build();
 	}
@@ -70,7 +70,7 @@ class WebSecurity {
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
 		headers(http);
 		for (SecurityContributor contributor : contributors) {
-			contributor.contribute(http);
+			contributor.contribute(http, SecurityContributor.Chain.PAGES);
 		}
 		return http.build();
 	}

@@ -1,0 +1,30 @@
+package portal.platform.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The public Portal Page: what the portal offers, how to apply and the supported operating
+ * environment (R-20.1). Open to everyone, signed in or not.
+ */
+@Controller
+class PortalPageController {
+
+	@GetMapping("/")
+	String home() {
+		return "portal-page/home";
+	}
+
+	@GetMapping("/portal-page/environment")
+	String environment(Model model) {
+		model.addAttribute("browsers", SupportedBrowser.ALL);
+		model.addAttribute("minimumScreenWidth", SupportedBrowser.MINIMUM_SCREEN_WIDTH_PX);
+		return "portal-page/environment";
+	}
+
+	@GetMapping("/portal-page/apply")
+	String apply() {
+		return "portal-page/apply";
+	}
+}

@@ -1,0 +1,28 @@
+package portal.platform.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The shell's part of Spring MVC: the language choice ({@code ?lang=en|ja} switches, a cookie
+ * remembers, English is the default) and the model every page's layout needs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebShellConfiguration implements WebMvcConfigurer {
+
+	/** Named {@code localeResolver} because that is the name the dispatcher looks up. */
+	@Bean
+	LocaleResolver localeResolver() {
+		return new LanguageCookieResolver();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		// The JSON API has no pages to switch and should not hand out a language cookie.
+		registry.addInterceptor(new LanguageChangeInterceptor()).excludePathPatterns("/api/**");
+		registry.addInterceptor(new ShellModel()).excludePathPatterns("/api/**");
+	}
+}
