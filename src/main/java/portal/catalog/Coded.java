@@ -8,7 +8,7 @@ import java.util.Optional;
  * An enum constant spelled in descriptor files by a stable code, so that renaming a
  * constant never changes what the files mean.
  */
-interface Coded {
+public interface Coded {
 
 	String code();
 

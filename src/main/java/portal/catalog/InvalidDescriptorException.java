@@ -7,11 +7,11 @@ package portal.catalog;
  */
 public class InvalidDescriptorException extends IllegalStateException {
 
-	InvalidDescriptorException(String message) {
+	public InvalidDescriptorException(String message) {
 		super(message);
 	}
 
-	InvalidDescriptorException(String message, Throwable cause) {
+	public InvalidDescriptorException(String message, Throwable cause) {
 		super(message, cause);
 	}
 }

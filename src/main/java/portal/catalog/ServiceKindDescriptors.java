@@ -1,12 +1,9 @@
 package portal.catalog;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +12,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Component;
+import portal.catalog.descriptor.DescriptorFiles;
 
 /**
  * The service kind descriptors of all relevant services, read once from
@@ -34,7 +32,7 @@ public class ServiceKindDescriptors {
 
 	public ServiceKindDescriptors(ResourceLoader resourceLoader,
 			@Value("${portal.catalog.descriptor-location:" + DEFAULT_LOCATION + "}") String location) {
-		this.byKey = load(new DescriptorFiles(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)), location);
+		this.byKey = new DescriptorFiles(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).descriptors(location);
 		this.all = List.copyOf(byKey.values());
 		log.info("Loaded {} service kind descriptors from {}", byKey.size(), location);
 	}
@@ -56,21 +54,5 @@ public class ServiceKindDescriptors {
 	/** @throws NoSuchElementException when no descriptor has that key */
 	public ServiceKindDescriptor require(String key) {
 		return find(key).orElseThrow(() -> new NoSuchElementException("no service kind descriptor '" + key + "'"));
-	}
-
-	private static Map<String, ServiceKindDescriptor> load(DescriptorFiles files, String location) {
-		DescriptorReader reader = new DescriptorReader();
-		Map<String, ServiceKindDescriptor> byKey = new TreeMap<>();
-		Map<String, String> sources = new HashMap<>();
-		for (DescriptorNode root : files.read(location)) {
-			ServiceKindDescriptor descriptor = reader.read(root, DescriptorFiles.fileKey(root.source()));
-			// the same file name under two classpath roots (a jar and a directory) would clash here
-			String earlier = sources.putIfAbsent(descriptor.key(), root.source());
-			if (earlier != null) {
-				throw root.fail("key", "'" + descriptor.key() + "' is already used by another " + earlier);
-			}
-			byKey.put(descriptor.key(), descriptor);
-		}
-		return Collections.unmodifiableMap(byKey);
 	}
 }

@@ -24,7 +24,8 @@ public enum ValueType implements Coded {
 		return code;
 	}
 
-	boolean numeric() {
+	/** Whether min and max limits apply to values of this type. */
+	public boolean numeric() {
 		return this == INTEGER || this == DECIMAL;
 	}
 }

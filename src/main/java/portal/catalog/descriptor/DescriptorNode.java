@@ -1,4 +1,4 @@
-package portal.catalog;
+package portal.catalog.descriptor;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import portal.catalog.Coded;
+import portal.catalog.InvalidDescriptorException;
+import portal.catalog.LocalizedText;
 
 /**
  * A mapping read from a descriptor file that knows where it sits (file and field path),

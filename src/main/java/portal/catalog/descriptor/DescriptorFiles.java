@@ -1,10 +1,14 @@
-package portal.catalog;
+package portal.catalog.descriptor;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -14,18 +18,42 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import portal.catalog.InvalidDescriptorException;
+import portal.catalog.ServiceKindDescriptor;
 
 /**
- * Finds descriptor files by a resource pattern and parses each into plain mappings. The
- * safe constructor builds no objects other than maps, lists and scalars, and a field
- * given twice is refused instead of the last one silently winning.
+ * Finds descriptor files by a resource pattern and reads each into a validated
+ * {@link ServiceKindDescriptor}. The YAML parser's safe constructor builds no objects other
+ * than maps, lists and scalars, and a field given twice is refused instead of the last one
+ * silently winning.
  */
-final class DescriptorFiles {
+public final class DescriptorFiles {
 
 	private final ResourcePatternResolver resolver;
 
-	DescriptorFiles(ResourcePatternResolver resolver) {
+	public DescriptorFiles(ResourcePatternResolver resolver) {
 		this.resolver = resolver;
+	}
+
+	/**
+	 * Every descriptor at the location by key, ordered by key.
+	 *
+	 * @throws InvalidDescriptorException naming the file and field of the first fault found
+	 */
+	public Map<String, ServiceKindDescriptor> descriptors(String location) {
+		DescriptorReader reader = new DescriptorReader();
+		Map<String, ServiceKindDescriptor> byKey = new TreeMap<>();
+		Map<String, String> sources = new HashMap<>();
+		for (DescriptorNode root : read(location)) {
+			ServiceKindDescriptor descriptor = reader.read(root, fileKey(root.source()));
+			// the same file name under two classpath roots (a jar and a directory) would clash here
+			String earlier = sources.putIfAbsent(descriptor.key(), root.source());
+			if (earlier != null) {
+				throw root.fail("key", "'" + descriptor.key() + "' is already used by another " + earlier);
+			}
+			byKey.put(descriptor.key(), descriptor);
+		}
+		return Collections.unmodifiableMap(byKey);
 	}
 
 	List<DescriptorNode> read(String location) {

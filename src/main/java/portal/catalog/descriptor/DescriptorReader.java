@@ -1,4 +1,4 @@
-package portal.catalog;
+package portal.catalog.descriptor;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,6 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import portal.catalog.Aggregation;
+import portal.catalog.InstanceAttribute;
+import portal.catalog.InstanceKind;
+import portal.catalog.OrderParameter;
+import portal.catalog.OrderType;
+import portal.catalog.ServiceCategory;
+import portal.catalog.ServiceKindDescriptor;
+import portal.catalog.Unit;
+import portal.catalog.UsageMetric;
+import portal.catalog.ValueType;
 
 /**
  * Maps the fields of one descriptor file to a {@link ServiceKindDescriptor}, refusing

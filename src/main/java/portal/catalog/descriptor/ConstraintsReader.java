@@ -1,4 +1,4 @@
-package portal.catalog;
+package portal.catalog.descriptor;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import portal.catalog.Choice;
+import portal.catalog.Constraints;
+import portal.catalog.LocalizedText;
+import portal.catalog.ValueType;
 
 /**
  * Reads the {@code constraints} of an attribute or parameter and refuses limits that
