@@ -47,9 +47,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (ex.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
 		}
+		String field = field(ex);
+		if (!field.isEmpty()) {
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-fields",
+					"The field " + field + " is missing or has the wrong type.");
+			problem.setProperty("fields", Map.of(field, "is missing or has the wrong type"));
+			return ResponseEntity.badRequest().body(problem);
+		}
 		return ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
 					"The request body is not valid JSON of the expected shape."));
+	}
+
+	/** The JSON path of the value Jackson could not bind, e.g. {@code roles[0]}; empty for broken syntax. */
+	private static String field(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (!(cause instanceof tools.jackson.databind.DatabindException bind) || bind.getPath().isEmpty()) {
+			return "";
+		}
+		StringBuilder path = new StringBuilder();
+		for (tools.jackson.core.JacksonException.Reference reference : bind.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@Override

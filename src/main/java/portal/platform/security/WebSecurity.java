@@ -42,10 +42,12 @@ class WebSecurity {
 				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.anyRequest().authenticated())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/public/**").ignoringRequestMatchers(request -> {
-				String authorization = request.getHeader("Authorization");
-				return authorization != null && authorization.startsWith("Bearer ");
-			}))
+			// No session authenticates these requests, so there is no cross-site request to forge.
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**")
+				.ignoringRequestMatchers(request -> {
+					String authorization = request.getHeader("Authorization");
+					return authorization != null && authorization.startsWith("Bearer ");
+				}))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);

@@ -1,0 +1,87 @@
+package portal.customers;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import portal.customers.inventory.ContractRow;
+import portal.customers.inventory.CustomerRegistry;
+import portal.customers.inventory.CustomerRow;
+import portal.customers.inventory.Inventory;
+import portal.customers.inventory.Paging;
+
+/**
+ * The customers module as other modules use it: Portal Customers, their contracts, and the
+ * checks decisions rest on. Every read stays within the caller's tenant scope.
+ */
+@Service
+public class Customers {
+
+	private final CustomerRegistry registry;
+
+	private final Inventory inventory;
+
+	Customers(CustomerRegistry registry, Inventory inventory) {
+		this.registry = registry;
+		this.inventory = inventory;
+	}
+
+	/** Registers an active Portal Customer under the next customer code; audited. */
+	public CustomerSummary register(String legalName, String country, String registeredAddress) {
+		return summary(registry.register(legalName, country, registeredAddress));
+	}
+
+	public Optional<CustomerSummary> byCode(String code) {
+		return registry.byCode(code).map(Customers::summary);
+	}
+
+	public Optional<CustomerSummary> byId(UUID id) {
+		return registry.byId(id).map(Customers::summary);
+	}
+
+	/** The customer's contracts (at most the first {@value Paging#MAX_SIZE}), by relevant service. */
+	public List<ContractSummary> contractsOf(UUID customerId) {
+		return inventory.contracts(customerId, "", "", new Paging(0, Paging.MAX_SIZE)).items().stream()
+			.map(Customers::summary)
+			.toList();
+	}
+
+	/** Whether the customer has contracts and every one of them has ended. */
+	public boolean allContractsEnded(UUID customerId) {
+		return inventory.allContractsEnded(customerId);
+	}
+
+	/**
+	 * Checks an applicant against the contracts it names (R-5.2). Contracts not yet linked
+	 * to a Portal Customer are visible only to the Company's staff and the portal's jobs, so
+	 * call it in one of those scopes.
+	 */
+	public ContractCheck checkCustomerOfRecord(String legalName, Collection<String> contractNumbers) {
+		List<String> named = List.copyOf(new LinkedHashSet<>(contractNumbers.stream().map(String::strip).toList()));
+		Map<String, ContractRow> known = inventory.numbered(named).stream()
+			.collect(Collectors.toMap(ContractRow::contractNo, Function.identity()));
+		List<ContractCheck.Finding> findings = named.stream()
+			.map(no -> Optional.ofNullable(known.get(no))
+				.map(c -> new ContractCheck.Finding(no, true, c.active(), c.customerOfRecord().isNamed(legalName),
+						c.contractingCompany(), c.relevantService()))
+				.orElseGet(() -> new ContractCheck.Finding(no, false, false, false, "", "")))
+			.toList();
+		return new ContractCheck(legalName, findings);
+	}
+
+	private static CustomerSummary summary(CustomerRow row) {
+		return new CustomerSummary(row.id(), row.code(), row.legalName(), row.country(), row.registeredAddress(),
+				row.state());
+	}
+
+	private static ContractSummary summary(ContractRow row) {
+		return new ContractSummary(row.contractNo(), row.relevantService(), row.contractingCompany(),
+				row.customerOfRecord().legalName(), row.startDate(), row.active());
+	}
+}

@@ -1,0 +1,109 @@
+package portal.customers.inventory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import portal.catalog.Catalog;
+import portal.catalog.ServiceKindDescriptors;
+import portal.platform.Tenancy;
+
+/**
+ * Records contracts as a relevant-service system reports them (R-7.6): idempotently (a
+ * report that changes nothing writes and audits nothing), validated against the catalog,
+ * and only for the contracting company the system's key is bound to.
+ */
+@Service
+public class ContractFeed {
+
+	private final Contracts contracts;
+
+	private final ServiceInstances instances;
+
+	private final PortalCustomers customers;
+
+	private final ServiceKindDescriptors descriptors;
+
+	private final Catalog catalog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Tenancy tenancy;
+
+	private final Clock clock;
+
+	ContractFeed(Contracts contracts, ServiceInstances instances, PortalCustomers customers,
+			ServiceKindDescriptors descriptors, Catalog catalog, ApplicationEventPublisher events, Tenancy tenancy,
+			Clock clock) {
+		this.contracts = contracts;
+		this.instances = instances;
+		this.customers = customers;
+		this.descriptors = descriptors;
+		this.catalog = catalog;
+		this.events = events;
+		this.tenancy = tenancy;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param keyCompany the contracting company the reporting system's key is bound to
+	 * @throws InventoryRefusal when the contract is another company's, the report is invalid, or
+	 *         the change is not allowed in the contract's state; nothing is written then
+	 */
+	@Transactional
+	public Recorded<ContractRow> record(String keyCompany, ContractTerms terms) {
+		if (!keyCompany.equals(terms.contractingCompany())) {
+			throw InventoryRefusal.foreignCompany("contractingCompany");
+		}
+		Optional<Contract> existing = contracts.lock(terms.contractNo());
+		if (existing.isPresent() && !existing.get().contractingCompany().equals(keyCompany)) {
+			throw InventoryRefusal.foreignCompany("contractNo");
+		}
+		requireKnownService(terms.relevantService());
+		if (catalog.company(terms.contractingCompany()).isEmpty()) {
+			throw InventoryRefusal.invalid("contractingCompany", "The catalog has no contracting company "
+					+ terms.contractingCompany() + ".");
+		}
+		UUID customer = linkedCustomer(terms.customerCode());
+		if (existing.isEmpty()) {
+			Contract contract = Contract.record(terms, customer, clock.instant());
+			if (!contracts.insert(contract)) {
+				throw InventoryRefusal.conflict("contractNo", "The contract was recorded by another request just now; "
+						+ "send the report again.");
+			}
+			return recorded(contract.contractNo(), contract.takeEvents(), Recorded.Outcome.CREATED);
+		}
+		Contract contract = existing.get();
+		if (!contract.apply(terms, customer, instances.liveUnder(contract.contractNo()), clock.instant())) {
+			return recorded(contract.contractNo(), List.of(), Recorded.Outcome.UNCHANGED);
+		}
+		contracts.update(contract);
+		return recorded(contract.contractNo(), contract.takeEvents(), Recorded.Outcome.CHANGED);
+	}
+
+	private Recorded<ContractRow> recorded(String contractNo, List<Object> published, Recorded.Outcome outcome) {
+		published.forEach(events::publishEvent);
+		return new Recorded<>(contracts.row(contractNo).orElseThrow(), outcome);
+	}
+
+	private void requireKnownService(String key) {
+		if (key == null || descriptors.find(key).isEmpty() || catalog.relevantService(key).isEmpty()) {
+			throw InventoryRefusal.invalid("relevantService", "The catalog has no relevant service " + key + ".");
+		}
+	}
+
+	/** The customer the report links the contract to; null when it names none. */
+	private UUID linkedCustomer(String customerCode) {
+		if (customerCode.isEmpty()) {
+			return null;
+		}
+		return customers.byCode(customerCode, tenancy.scope())
+			.map(CustomerRow::id)
+			.orElseThrow(() -> InventoryRefusal.invalid("customerCode", "There is no Portal Customer "
+					+ customerCode + "."));
+	}
+}

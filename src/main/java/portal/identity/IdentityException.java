@@ -1,0 +1,30 @@
+package portal.identity;
+
+import org.springframework.http.HttpStatus;
+import portal.platform.PortalException;
+
+/** A refusal of the identity module, with its problem type. */
+public class IdentityException extends PortalException {
+
+	public IdentityException(String problemType, HttpStatus status, String message) {
+		super(problemType, status, message);
+	}
+
+	static IdentityException notFound() {
+		return new IdentityException("user-not-found", HttpStatus.NOT_FOUND, "There is no such user.");
+	}
+
+	static IdentityException lastAdministrator() {
+		return new IdentityException("last-administrator", HttpStatus.CONFLICT,
+				"This would leave the customer without an active administrator; appoint another administrator first.");
+	}
+
+	static IdentityException invalid(String message) {
+		return new IdentityException("invalid-user", HttpStatus.BAD_REQUEST, message);
+	}
+
+	static IdentityException reauthenticationFailed() {
+		return new IdentityException("reauthentication-failed", HttpStatus.FORBIDDEN,
+				"Confirm with your current password and a one-time code to do this.");
+	}
+}

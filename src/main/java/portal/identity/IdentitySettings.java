@@ -1,0 +1,11 @@
+package portal.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The identity module's settings ({@code portal.identity.*}). */
+@ConfigurationProperties("portal.identity")
+record IdentitySettings(Duration activationValidity, Duration sessionAbsoluteTimeout, int maxFailedSignIns,
+		Duration lockDuration, Duration apiTokenMaxValidity) {
+}

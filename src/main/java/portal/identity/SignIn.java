@@ -1,0 +1,134 @@
+package portal.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.audit.AuditRecord;
+import portal.audit.AuditTrail;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+
+/**
+ * Checks a sign-in: login ID, password and a one-time code (or a recovery code), in one
+ * step. Every refusal looks the same from outside — unknown login ID, wrong password,
+ * wrong code, locked or disabled account — and costs the same Argon2 work, so neither
+ * the answer nor its timing tells which. Every attempt is audited, never with a secret.
+ */
+@Service
+class SignIn {
+
+	/** The outcome: the signed-in user, or a refusal with its (internal) reason. */
+	record Outcome(Optional<PortalUser> user, String reason) {
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
+	private final Accounts accounts;
+
+	private final RecoveryCodes recoveryCodes;
+
+	private final Argon2PasswordEncoder encoder;
+
+	private final SignInThrottle throttle;
+
+	private final Tenancy tenancy;
+
+	private final TransactionTemplate transactions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final IdentitySettings settings;
+
+	private final String dummyHash;
+
+	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, Argon2PasswordEncoder encoder, SignInThrottle throttle,
+			Tenancy tenancy, TransactionTemplate transactions, AuditTrail audit, Clock clock,
+			IdentitySettings settings) {
+		this.accounts = accounts;
+		this.recoveryCodes = recoveryCodes;
+		this.encoder = encoder;
+		this.throttle = throttle;
+		this.tenancy = tenancy;
+		this.transactions = transactions;
+		this.audit = audit;
+		this.clock = clock;
+		this.settings = settings;
+		this.dummyHash = encoder.encode(Secrets.random(24));
+	}
+
+	Outcome attempt(String rawLoginId, String password, String code, String origin) {
+		String loginId = Accounts.normalize(rawLoginId);
+		if (!throttle.tryAttempt(loginId, origin)) {
+			// Still pay for a hash: a throttled answer must not come back faster than a checked one.
+			encoder.matches(password == null ? "" : password, dummyHash);
+			return refuse(null, loginId, origin, "throttled");
+		}
+		Optional<Account> found = tenancy.call(Actor.job("sign-in"), TenantScope.system(),
+				() -> accounts.byLoginId(loginId));
+		if (found.isEmpty()) {
+			encoder.matches(password == null ? "" : password, dummyHash);
+			return refuse(null, loginId, origin, "unknown-login-id");
+		}
+		Account account = found.get();
+		Instant now = clock.instant();
+		if (!account.isActive() || account.isTemporarilyLocked(now) || account.passwordHash == null) {
+			encoder.matches(password == null ? "" : password, dummyHash);
+			return refuse(account, loginId, origin, account.isTemporarilyLocked(now) ? "temporarily-locked"
+					: "account-" + account.state.name().toLowerCase());
+		}
+		if (password == null || !encoder.matches(password, account.passwordHash)) {
+			return refuse(account, loginId, origin, "wrong-password");
+		}
+		OptionalLong step = Totp.verify(account.totpSecret, code, now, account.totpLastStep);
+		boolean recovery = step.isEmpty() && tenancy.call(Actor.user(loginId), TenantScope.system(),
+				() -> transactions.execute(status -> recoveryCodes.use(account, code)));
+		if (step.isEmpty() && !recovery) {
+			return refuse(account, loginId, origin, "wrong-code");
+		}
+		boolean rehash = encoder.upgradeEncoding(account.passwordHash);
+		return succeed(account, step.orElse(0), rehash ? encoder.encode(password) : null, recovery, origin);
+	}
+
+	private Outcome succeed(Account account, long step, String newHash, boolean recovery, String origin) {
+		PortalUser user = PortalUser.of(account, false);
+		tenancy.call(new Tenancy.Context(user.actor(), TenantScope.system(), origin), () -> transactions.execute(status -> {
+			account.succeededSignIn(step);
+			if (newHash != null) {
+				account.passwordHash = newHash;
+			}
+			accounts.update(account);
+			audit.record(AuditRecord.of("sign-in.succeeded", "account", account.loginId)
+				.forCustomer(account.customerId)
+				.with("secondFactor", recovery ? "recovery-code" : "totp"));
+			return null;
+		}));
+		return new Outcome(Optional.of(user), "");
+	}
+
+	private Outcome refuse(Account account, String loginId, String origin, String reason) {
+		Actor actor = account == null ? Actor.ANONYMOUS : (account.staff ? Actor.staff(loginId) : Actor.user(loginId));
+		tenancy.call(new Tenancy.Context(actor, TenantScope.system(), origin), () -> transactions.execute(status -> {
+			if (account != null && ("wrong-password".equals(reason) || "wrong-code".equals(reason))) {
+				Account fresh = accounts.byId(account.id).orElse(account);
+				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
+				accounts.update(fresh);
+			}
+			audit.record(AuditRecord.of("sign-in.failed", "account", loginId.length() > 64 ? loginId.substring(0, 64) : loginId)
+				.forCustomer(account == null ? null : account.customerId)
+				.with("reason", reason));
+			return null;
+		}));
+		log.debug("Sign-in refused ({})", reason);
+		return new Outcome(Optional.empty(), reason);
+	}
+}

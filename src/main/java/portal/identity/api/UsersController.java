@@ -1,0 +1,124 @@
+package portal.identity.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import portal.identity.LostCredentials;
+import portal.identity.NewUser;
+import portal.identity.PortalUser;
+import portal.identity.Profiles;
+import portal.identity.Role;
+import portal.identity.UserAdministration;
+import portal.identity.UserView;
+
+/** Customer administrators manage their own customer's users. */
+@RestController
+@Tag(name = "Users", description = "Your customer's portal users")
+@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
+class UsersController {
+
+	private final UserAdministration administration;
+
+	private final LostCredentials lost;
+
+	private final Profiles profiles;
+
+	UsersController(UserAdministration administration, LostCredentials lost, Profiles profiles) {
+		this.administration = administration;
+		this.lost = lost;
+		this.profiles = profiles;
+	}
+
+	@GetMapping("/api/v1/users")
+	@Operation(summary = "Your customer's users, searchable by login ID, name or email")
+	List<UserView> users(@AuthenticationPrincipal PortalUser admin, @RequestParam(required = false) String search) {
+		return administration.users(admin.customerId(), search);
+	}
+
+	@PostMapping("/api/v1/users")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a user: issues the login ID and mails the activation link")
+	UserView add(@AuthenticationPrincipal PortalUser admin, @Valid @RequestBody IdentityRequests.AddUserRequest body) {
+		var roles = IdentityRequests.customerRoles(body.roles());
+		if (roles.contains(Role.CUSTOMER_ADMINISTRATOR)) {
+			profiles.reauthenticate(admin, body.currentPassword(), body.code());
+		}
+		return administration.add(admin.customerId(), new NewUser(body.name(), body.email(), body.phone(), roles,
+				body.serviceScope(), body.instanceScope(), body.thirdParty(), body.language(), body.consented(),
+				body.termsVersion()));
+	}
+
+	@GetMapping("/api/v1/users/{loginId}")
+	@Operation(summary = "One user of your customer")
+	UserView user(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId) {
+		return administration.user(admin.customerId(), loginId);
+	}
+
+	@PatchMapping("/api/v1/users/{loginId}")
+	@Operation(summary = "Change a user's contact data, roles and limits, or disable/enable them")
+	UserView change(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
+			@Valid @RequestBody IdentityRequests.ChangeUserRequest body) {
+		UserView user = administration.user(admin.customerId(), loginId);
+		if (body.name() != null || body.email() != null || body.phone() != null || body.thirdParty() != null) {
+			user = administration.changeContact(admin.customerId(), loginId, or(body.name(), user.name()),
+					or(body.email(), user.email()), or(body.phone(), user.phone()),
+					body.thirdParty() == null ? user.thirdParty() : body.thirdParty());
+		}
+		if (body.roles() != null) {
+			var roles = IdentityRequests.customerRoles(body.roles());
+			if (roles.contains(Role.CUSTOMER_ADMINISTRATOR) && !user.roles().contains("administrator")) {
+				profiles.reauthenticate(admin, body.currentPassword(), body.code());
+			}
+			user = administration.changeRoles(admin.customerId(), loginId, roles,
+					body.serviceScope() == null ? user.serviceScope() : body.serviceScope(),
+					body.instanceScope() == null ? user.instanceScope() : body.instanceScope());
+		}
+		if (Boolean.TRUE.equals(body.disabled())) {
+			user = administration.disable(admin.customerId(), loginId);
+		}
+		else if (Boolean.FALSE.equals(body.disabled()) && "disabled".equals(user.state())) {
+			user = administration.enable(admin.customerId(), loginId);
+		}
+		return user;
+	}
+
+	@DeleteMapping("/api/v1/users/{loginId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove a user: personal information erased, login ID retired")
+	void remove(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId) {
+		administration.remove(admin.customerId(), loginId);
+	}
+
+	@PostMapping("/api/v1/users/{loginId}/lost-credentials")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Report a user's login information lost or stolen: locks the account at once")
+	void reportLost(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId) {
+		lost.report(admin.customerId(), loginId);
+	}
+
+	@PostMapping("/api/v1/users/{loginId}/reset")
+	@Operation(summary = "Reset a user: new activation link, new password and second factor (needs re-authentication)")
+	UserView reset(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
+			@RequestBody(required = false) IdentityRequests.ReauthenticationRequest body) {
+		profiles.reauthenticate(admin, body == null ? null : body.currentPassword(), body == null ? null : body.code());
+		return administration.reset(admin.customerId(), loginId);
+	}
+
+	private static String or(String value, String fallback) {
+		return value == null ? fallback : value;
+	}
+}

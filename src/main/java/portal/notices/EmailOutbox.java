@@ -1,0 +1,66 @@
+package portal.notices;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues emails in the caller's transaction: a mail exists exactly when the change that
+ * caused it committed. Delivery happens later, by {@link OutboxDelivery}.
+ */
+@Service
+public class EmailOutbox {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	EmailOutbox(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID enqueue(Email email) {
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				INSERT INTO notices.outbox (id, customer_id, recipient, subject, body, language, created_at, next_attempt_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, email.customerId(), email.recipient(), email.subject(), email.body(),
+					email.language().getLanguage(), now, now)
+			.update();
+		return id;
+	}
+
+	/** The newest mails first, within the reader's scope; for the console's outbox view. */
+	@Transactional(readOnly = true)
+	public List<OutboxMail> recent(int limit) {
+		return jdbc.sql("""
+				SELECT id, recipient, subject, body, language, created_at, attempts, next_attempt_at, sent_at, last_error
+				FROM notices.outbox ORDER BY seq DESC LIMIT ?""")
+			.param(Math.min(Math.max(limit, 1), 500))
+			.query(EmailOutbox::mail)
+			.list();
+	}
+
+	static OutboxMail mail(ResultSet rs, int row) throws SQLException {
+		return new OutboxMail(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
+				rs.getString("body"), rs.getString("language"), instant(rs, "created_at"), rs.getInt("attempts"),
+				instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("last_error"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,34 @@
+package portal.platform.problems;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * An address nothing answers: a problem detail under {@code /api/**}, the friendly 404
+ * page elsewhere — decided here rather than by the container, so it holds wherever the
+ * request is served.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class NotFound {
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ModelAndView notFound(HttpServletRequest request) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ModelAndView problem = new ModelAndView(new ProblemView(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+					"There is nothing at this address.")));
+			problem.setStatus(HttpStatus.NOT_FOUND);
+			return problem;
+		}
+		ModelAndView page = new ModelAndView("error/404");
+		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
+	}
+
+}
