@@ -54,6 +54,9 @@ class EmbeddedDatabase implements AutoCloseable {
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("max_connections", "100")
 			.setPGStartupWait(Duration.ofSeconds(60))
+			// The Spring context stops the server after the pool has closed; a JVM hook of its
+			// own would race the application's shutdown and cut its last connections.
+			.setRegisterShutdownHook(false)
 			.start();
 		prepareRolesAndDatabase();
 		log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", postgres.getPort(), pgData,
