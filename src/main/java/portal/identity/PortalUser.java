@@ -11,6 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import portal.platform.Actor;
 import portal.platform.PortalPrincipal;
+import portal.platform.ServiceLimit;
 import portal.platform.TenantScope;
 
 /**
@@ -19,12 +20,14 @@ import portal.platform.TenantScope;
  * secret. Its name is the login ID, which also indexes the person's sessions.
  */
 public record PortalUser(UUID accountId, String loginId, boolean staff, UUID customerId, String companyScope,
-		String displayName, Set<Role> roles, List<String> serviceScope, boolean viaApiToken)
+		String displayName, Set<Role> roles, List<String> serviceScope, List<String> instanceScope,
+		boolean viaApiToken)
 		implements PortalPrincipal, Principal, Serializable {
 
 	public PortalUser {
 		roles = Set.copyOf(roles);
 		serviceScope = List.copyOf(serviceScope);
+		instanceScope = List.copyOf(instanceScope);
 		displayName = displayName == null ? loginId : displayName;
 	}
 
@@ -39,6 +42,18 @@ public record PortalUser(UUID accountId, String loginId, boolean staff, UUID cus
 			return TenantScope.customer(customerId);
 		}
 		return companyScope == null ? TenantScope.allCustomers() : TenantScope.company(companyScope);
+	}
+
+	/** A user without limits on instances. */
+	public PortalUser(UUID accountId, String loginId, boolean staff, UUID customerId, String companyScope,
+			String displayName, Set<Role> roles, List<String> serviceScope, boolean viaApiToken) {
+		this(accountId, loginId, staff, customerId, companyScope, displayName, roles, serviceScope, List.of(),
+				viaApiToken);
+	}
+
+	@Override
+	public ServiceLimit limit() {
+		return staff ? ServiceLimit.NONE : new ServiceLimit(Set.copyOf(serviceScope), Set.copyOf(instanceScope));
 	}
 
 	@Override
@@ -63,6 +78,6 @@ public record PortalUser(UUID accountId, String loginId, boolean staff, UUID cus
 
 	static PortalUser of(Account account, boolean viaApiToken) {
 		return new PortalUser(account.id, account.loginId, account.staff, account.customerId, account.companyScope,
-				account.name, account.roles, account.serviceScope, viaApiToken);
+				account.name, account.roles, account.serviceScope, account.instanceScope, viaApiToken);
 	}
 }

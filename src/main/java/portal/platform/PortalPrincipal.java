@@ -9,4 +9,9 @@ public interface PortalPrincipal {
 	Actor actor();
 
 	TenantScope scope();
+
+	/** The services and instances the principal is limited to; none by default. */
+	default ServiceLimit limit() {
+		return ServiceLimit.NONE;
+	}
 }

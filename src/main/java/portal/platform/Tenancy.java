@@ -14,13 +14,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class Tenancy {
 
-	/** Who does what from where, for which customers. */
-	public record Context(Actor actor, TenantScope scope, String origin) {
+	/** Who does what from where, for which customers, limited to which of their services. */
+	public record Context(Actor actor, TenantScope scope, String origin, ServiceLimit limit) {
 
 		public Context {
 			Objects.requireNonNull(actor, "actor");
 			Objects.requireNonNull(scope, "scope");
 			origin = origin == null ? "" : origin;
+			limit = limit == null ? ServiceLimit.NONE : limit;
+		}
+
+		public Context(Actor actor, TenantScope scope, String origin) {
+			this(actor, scope, origin, ServiceLimit.NONE);
 		}
 	}
 
@@ -39,6 +44,10 @@ public class Tenancy {
 
 	public Actor actor() {
 		return current().actor();
+	}
+
+	public ServiceLimit limit() {
+		return current().limit();
 	}
 
 	/** Runs work in the given context and restores the previous one afterwards. */

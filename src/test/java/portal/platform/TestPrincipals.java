@@ -10,7 +10,11 @@ import org.springframework.security.core.authority.AuthorityUtils;
 /** Signed-in principals for tests that exercise authorization without a sign-in. */
 public final class TestPrincipals {
 
-	record Principal(Actor actor, TenantScope scope) implements PortalPrincipal {
+	record Principal(Actor actor, TenantScope scope, ServiceLimit limit) implements PortalPrincipal {
+
+		Principal(Actor actor, TenantScope scope) {
+			this(actor, scope, ServiceLimit.NONE);
+		}
 	}
 
 	private TestPrincipals() {
@@ -19,6 +23,13 @@ public final class TestPrincipals {
 	public static Authentication customerUser(String loginId, UUID customer, String... roles) {
 		return authentication(new Principal(Actor.user(loginId), TenantScope.customer(customer)),
 				prefixed("CUSTOMER", roles));
+	}
+
+	/** A customer's user limited to some relevant services. */
+	public static Authentication limitedCustomerUser(String loginId, UUID customer, java.util.Set<String> services,
+			String... roles) {
+		return authentication(new Principal(Actor.user(loginId), TenantScope.customer(customer),
+				new ServiceLimit(services, java.util.Set.of())), prefixed("CUSTOMER", roles));
 	}
 
 	public static Authentication staff(String loginId, String... roles) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.platform.ServiceLimit;
 
 /** The relevant-service contracts: the aggregate for writes, rows for reads. */
 @Repository
@@ -63,10 +64,20 @@ class Contracts {
 	}
 
 	/** contracts_customer_service */
-	InventoryPage<ContractRow> ofCustomer(UUID customer, String relevantService, String state, Paging paging) {
+	InventoryPage<ContractRow> ofCustomer(UUID customer, String relevantService, String state, Paging paging,
+			ServiceLimit limit) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("customer", customer);
 		StringBuilder where = new StringBuilder(" WHERE c.customer_id = :customer");
+		if (limit.limitsServices()) {
+			where.append(" AND c.relevant_service = ANY (CAST(:limitServices AS text[]))");
+			params.put("limitServices", Limits.array(limit.services()));
+		}
+		if (limit.limitsInstances()) {
+			where.append(" AND EXISTS (SELECT 1 FROM customers.service_instances li WHERE li.contract_no = c.contract_no"
+					+ " AND li.id = ANY (CAST(:limitInstances AS text[])))");
+			params.put("limitInstances", Limits.array(limit.instances()));
+		}
 		if (!relevantService.isBlank()) {
 			where.append(" AND c.relevant_service = :service");
 			params.put("service", relevantService);

@@ -6,10 +6,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import portal.platform.Tenancy;
 
 /**
  * Reads a customer's contracts and service instances (R-7.6). Every read names the customer
- * and filters by it in SQL; row-level security refuses other customers' rows as well.
+ * and filters by it in SQL; row-level security refuses other customers' rows as well. A user
+ * limited to some services or instances (R-7.2) sees only those.
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,9 +21,12 @@ public class Inventory {
 
 	private final ServiceInstances instances;
 
-	Inventory(Contracts contracts, ServiceInstances instances) {
+	private final Tenancy tenancy;
+
+	Inventory(Contracts contracts, ServiceInstances instances, Tenancy tenancy) {
 		this.contracts = contracts;
 		this.instances = instances;
+		this.tenancy = tenancy;
 	}
 
 	/** The customer's contracts, by relevant service; blank filters do not narrow. */
@@ -31,15 +36,15 @@ public class Inventory {
 			throw InventoryRefusal.invalid("state", "Use active or ended.");
 		}
 		return contracts.ofCustomer(customer, relevantService == null ? "" : relevantService.strip(), contractState,
-				paging);
+				paging, tenancy.limit());
 	}
 
 	public InventoryPage<InstanceRow> instances(UUID customer, InstanceFilter filter, Paging paging) {
-		return instances.search(customer, filter, paging);
+		return instances.search(customer, filter, paging, tenancy.limit());
 	}
 
 	public Optional<InstanceRow> instance(UUID customer, String id) {
-		return instances.ofCustomer(customer, id);
+		return instances.ofCustomer(customer, id, tenancy.limit());
 	}
 
 	/** Contracts by number, whoever they belong to, as far as the reader's scope lets them be seen. */

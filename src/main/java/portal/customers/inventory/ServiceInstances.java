@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.platform.ServiceLimit;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,9 +66,10 @@ class ServiceInstances {
 			.param(contractNo).query(Long.class).single();
 	}
 
-	Optional<InstanceRow> ofCustomer(UUID customer, String id) {
+	Optional<InstanceRow> ofCustomer(UUID customer, String id, ServiceLimit limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM customers.service_instances i WHERE i.customer_id = ? AND i.id = ?")
-			.params(customer, id).query(this::toRow).optional();
+			.params(customer, id).query(this::toRow).optional()
+			.filter(row -> limit.allows(row.relevantService(), row.id()));
 	}
 
 	Optional<InstanceRow> row(String id) {
@@ -76,10 +78,18 @@ class ServiceInstances {
 	}
 
 	/** service_instances_customer_service_label */
-	InventoryPage<InstanceRow> search(UUID customer, InstanceFilter filter, Paging paging) {
+	InventoryPage<InstanceRow> search(UUID customer, InstanceFilter filter, Paging paging, ServiceLimit limit) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("customer", customer);
 		StringBuilder where = new StringBuilder(" WHERE i.customer_id = :customer");
+		if (limit.limitsServices()) {
+			where.append(" AND i.relevant_service = ANY (CAST(:limitServices AS text[]))");
+			params.put("limitServices", Limits.array(limit.services()));
+		}
+		if (limit.limitsInstances()) {
+			where.append(" AND i.id = ANY (CAST(:limitInstances AS text[]))");
+			params.put("limitInstances", Limits.array(limit.instances()));
+		}
 		if (!filter.relevantService().isEmpty()) {
 			where.append(" AND i.relevant_service = :service");
 			params.put("service", filter.relevantService());

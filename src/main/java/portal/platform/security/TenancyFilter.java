@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import portal.platform.Actor;
 import portal.platform.PortalPrincipal;
+import portal.platform.ServiceLimit;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 
@@ -33,11 +34,13 @@ class TenancyFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		Actor actor = Actor.ANONYMOUS;
 		TenantScope scope = TenantScope.none();
+		ServiceLimit limit = ServiceLimit.NONE;
 		if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal) {
 			actor = principal.actor();
 			scope = principal.scope();
+			limit = principal.limit();
 		}
-		Tenancy.Context context = new Tenancy.Context(actor, scope, request.getRemoteAddr());
+		Tenancy.Context context = new Tenancy.Context(actor, scope, request.getRemoteAddr(), limit);
 		try {
 			tenancy.call(context, () -> {
 				try {
