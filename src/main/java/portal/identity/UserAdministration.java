@@ -166,6 +166,17 @@ public class UserAdministration {
 		return UserView.of(account);
 	}
 
+	/** Ends every session of one of the customer's users, e.g. a device left signed in. */
+	@Transactional
+	public int endSessions(UUID customerId, String loginId) {
+		Account account = find(customerId, loginId);
+		int ended = sessions.endAll(account.loginId);
+		audit.record(AuditRecord.of("user.sessions-ended", "user", account.loginId)
+			.forCustomer(customerId)
+			.with("sessions", ended));
+		return ended;
+	}
+
 	/** Removes a user: personal information erased, login ID retired, access ended. */
 	@Transactional
 	public void remove(UUID customerId, String loginId) {

@@ -180,6 +180,28 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-6.3 a user lists and ends their own sessions; an administrator ends a user's sessions")
+	void sessionsCanBeEnded() throws Exception {
+		AccountFixtures.ActiveUser admin = fixtures.customerUser(alpha, Role.CUSTOMER_ADMINISTRATOR);
+		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);
+		Cookie first = fixtures.signIn(mvc, user);
+		Cookie second = fixtures.signIn(mvc, user);
+		String list = mvc.perform(get("/api/v1/me/sessions").cookie(first))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andReturn().getResponse().getContentAsString();
+		String other = com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(list, "$[?(@.current == false)].handle")
+			.get(0);
+		mvc.perform(delete("/api/v1/me/sessions/{handle}", other).cookie(first).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/me").cookie(second)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").cookie(first)).andExpect(status().isOk());
+		mvc.perform(delete("/api/v1/users/{id}/sessions", user.loginId()).cookie(fixtures.signIn(mvc, admin)).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/me").cookie(first)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	@DisplayName("R-6.4 a report from the sign-in page answers the same whether or not the details match")
 	void anonymousReportRevealsNothing() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);

@@ -103,6 +103,13 @@ class UsersController {
 		administration.remove(admin.customerId(), loginId);
 	}
 
+	@DeleteMapping("/api/v1/users/{loginId}/sessions")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "End every session of a user of your customer")
+	void endSessions(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId) {
+		administration.endSessions(admin.customerId(), loginId);
+	}
+
 	@PostMapping("/api/v1/users/{loginId}/lost-credentials")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Report a user's login information lost or stolen: locks the account at once")
