@@ -1,0 +1,44 @@
+package portal.identity.web;
+
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import portal.identity.LostCredentials;
+
+/**
+ * Anyone may report login information lost or stolen (R-6.4). Whether the login ID and
+ * email matched an account, the answer is the same, so the form tells nobody which
+ * accounts exist.
+ */
+@Controller
+class LostCredentialsPage {
+
+	private final LostCredentials lost;
+
+	LostCredentialsPage(LostCredentials lost) {
+		this.lost = lost;
+	}
+
+	@GetMapping("/lost-credentials")
+	String form(Model model) {
+		model.addAttribute("form", LostCredentialsForm.empty());
+		PageErrors.none().addTo(model, LostCredentialsForm.FIELDS);
+		return "identity/lost-credentials";
+	}
+
+	@PostMapping("/lost-credentials")
+	String report(@Valid @ModelAttribute("form") LostCredentialsForm form, BindingResult binding, Model model) {
+		PageErrors errors = PageErrors.of(binding);
+		errors.addTo(model, LostCredentialsForm.FIELDS);
+		if (!errors.isEmpty()) {
+			return "identity/lost-credentials";
+		}
+		lost.reportAnonymously(form.loginId().trim(), form.email().trim());
+		model.addAttribute("reported", true);
+		return "identity/lost-credentials";
+	}
+}

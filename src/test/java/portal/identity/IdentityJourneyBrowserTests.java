@@ -1,0 +1,190 @@
+package portal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+import portal.platform.web.Browsers;
+import portal.terms.Terms;
+
+/**
+ * What an administrator and a new colleague do, in a real Chromium against the running
+ * portal, with a real SMTP server (GreenMail) receiving the activation emails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.mail.host=localhost", "spring.mail.port=3025", "portal.mail.delivery-interval=200ms" })
+@ExtendWith(Browsers.class)
+class IdentityJourneyBrowserTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	private static final String ADMIN_PASSWORD = "amber meadow compass 1984";
+
+	private static final String NEW_PASSWORD = "quiet river lantern 2031";
+
+	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/[A-Za-z0-9_\\-]+");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserAdministration administration;
+
+	@Autowired
+	Activation activation;
+
+	@Autowired
+	Terms terms;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Test
+	@DisplayName("R-6.1 R-7.1 R-7.3 an administrator adds a colleague, who activates from the email and signs in")
+	void administratorAddsAColleagueWhoActivatesAndSignsIn(WebDriver browser) throws Exception {
+		UUID customer = UUID.randomUUID();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String adminEmail = "admin-" + run + "@journey.example.com";
+		String colleagueEmail = "colleague-" + run + "@journey.example.com";
+		int version = terms.requireInForce(Terms.PERSONAL_INFORMATION).version();
+
+		UserView admin = tenancy.call(Actor.staff("ST0000000"), TenantScope.system(),
+				() -> administration.add(customer, new NewUser("Aiko Administrator", adminEmail, "+81 3 1234 5678",
+						EnumSet.of(Role.CUSTOMER_ADMINISTRATOR), List.of(), List.of(), null, "en", true, version)));
+		String adminToken = activationPath(adminEmail).substring("/activate/".length());
+		Activation.Offer offer = activation.offer(adminToken).orElseThrow();
+		long adminStep = Totp.step(Instant.now());
+		assertThat(activation.activate(adminToken, ADMIN_PASSWORD, ADMIN_PASSWORD,
+				Totp.code(offer.totpSecret(), adminStep), true, version).succeeded()).isTrue();
+
+		signIn(browser, admin.loginId(), ADMIN_PASSWORD, offer.totpSecret(), adminStep);
+		assertThat(browser.getCurrentUrl()).endsWith("/app");
+
+		browser.get(url("/app/users/new"));
+		browser.findElement(By.id("user-name")).sendKeys("Kenji Colleague");
+		browser.findElement(By.id("user-email")).sendKeys(colleagueEmail);
+		browser.findElement(By.id("user-phone")).sendKeys("+81 3 8765 4321");
+		click(browser, By.id("add-role-orderer"));
+		assertThat(browser.findElement(By.id("add-current-password")).isDisplayed())
+			.as("re-authentication is asked only when granting the administrator role").isFalse();
+		click(browser, By.id("consent-confirmed"));
+		click(browser, By.cssSelector("#add-user-form button[type=submit]"));
+		waitFor(browser, By.id("done"));
+		assertThat(browser.findElement(By.id("done")).getText()).contains("The user is registered");
+		String colleagueLoginId = browser.findElement(By.cssSelector("h1 code")).getText();
+		assertThat(colleagueLoginId).matches("CP\\d{8}");
+		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+
+		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
+		waitFor(browser, By.cssSelector("[role=status].alert-success"));
+
+		browser.get(url(activationPath(colleagueEmail)));
+		assertThat(browser.findElement(By.id("login-id")).getText()).isEqualTo(colleagueLoginId);
+		String secret = browser.findElement(By.id("totp-secret")).getText().replaceAll("\\s", "");
+		browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);
+		browser.findElement(By.id("password-repeat")).sendKeys(NEW_PASSWORD);
+		long colleagueStep = Totp.step(Instant.now());
+		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, colleagueStep));
+		click(browser, By.id("accept-terms"));
+		click(browser, By.cssSelector("main form button[type=submit]"));
+		waitFor(browser, By.id("recovery-codes"));
+		assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your account is active");
+
+		click(browser, By.linkText("I have stored my codes: go to sign-in"));
+		signIn(browser, colleagueLoginId, NEW_PASSWORD, secret, colleagueStep);
+		assertThat(browser.getCurrentUrl()).endsWith("/app");
+		assertThat(browser.findElement(By.tagName("header")).getText()).contains(colleagueLoginId);
+
+		browser.get(url("/app/profile"));
+		assertThat(browser.findElement(By.id("personal-information")).getText()).contains("Kenji Colleague",
+				colleagueEmail, "+81 3 8765 4321", colleagueLoginId);
+		assertThat(browser.findElement(By.id("sessions")).getText()).contains("This session");
+
+		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
+		waitFor(browser, By.cssSelector("[role=status].alert-success"));
+		assertThat(browser.findElement(By.cssSelector("[role=status].alert-success")).getText())
+			.isEqualTo("You have signed out.");
+		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+	}
+
+	/**
+	 * Signs in on the form with a code of a step after the last one used, since the portal
+	 * takes each step of an authenticator only once.
+	 */
+	private void signIn(WebDriver browser, String loginId, String password, String secret, long lastStep) {
+		if (!browser.getCurrentUrl().endsWith("/sign-in")) {
+			browser.get(url("/sign-in"));
+		}
+		long step = Math.max(lastStep + 1, Totp.step(Instant.now()));
+		browser.findElement(By.id("username")).sendKeys(loginId);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, step));
+		click(browser, By.cssSelector("main form button[type=submit]"));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(
+				ExpectedConditions.urlContains("/sign-in")));
+	}
+
+	/** The activation link's path from the email GreenMail received for the address. */
+	private static String activationPath(String recipient) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
+					Matcher path = ACTIVATION_PATH.matcher(message.getContent().toString());
+					if (path.find()) {
+						return path.group();
+					}
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No activation email reached " + recipient);
+	}
+
+	/**
+	 * Scrolls the element into view at once, then clicks it. Bootstrap makes scrolling smooth,
+	 * and WebDriver would otherwise click where the element is on its way to.
+	 */
+	private static void click(WebDriver browser, By locator) {
+		WebElement element = browser.findElement(locator);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				element);
+		element.click();
+	}
+
+	private static void waitFor(WebDriver browser, By element) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(element));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
