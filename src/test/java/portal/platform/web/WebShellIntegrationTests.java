@@ -108,8 +108,9 @@ class WebShellIntegrationTests {
 	void appHomeShowsUserAndSections() throws Exception {
 		mvc.perform(get("/app").with(authentication(TestPrincipals.customerUser("CP-A-1", UUID.randomUUID(), "VIEWER"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Signed in as CP-A-1"), containsString("Audit trail"),
-					containsString("href=\"/app/usage\""), containsString("Sign out"), not(containsString("??")))));
+			.andExpect(content().string(allOf(containsString("Signed in as CP-A-1"), containsString("Services"),
+					containsString("href=\"/app/services\""), containsString("Sign out"), not(containsString("??")),
+					not(containsString("href=\"/app/users\"")))));
 	}
 
 	@Test
