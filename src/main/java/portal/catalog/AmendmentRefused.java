@@ -28,7 +28,8 @@ public class AmendmentRefused extends PortalException {
 		KEY_MALFORMED("catalog-key-malformed", HttpStatus.BAD_REQUEST, "key"),
 		NO_DESCRIPTOR("catalog-no-descriptor", HttpStatus.BAD_REQUEST, "key"),
 		UNKNOWN_COUNTRY("catalog-unknown-country", HttpStatus.BAD_REQUEST, "country"),
-		AMENDED_MEANWHILE("catalog-amended-meanwhile", HttpStatus.CONFLICT, "");
+		AMENDED_MEANWHILE("catalog-amended-meanwhile", HttpStatus.CONFLICT, ""),
+		COMPANY_STAFF_ONLY("catalog-company-staff-only", HttpStatus.FORBIDDEN, "");
 
 		private final String slug;
 		private final HttpStatus status;

@@ -134,6 +134,10 @@ public class CatalogAmendments {
 	}
 
 	private Amending amending() {
+		// The catalog is the whole group's: staff limited to one affiliate read it but do not amend it.
+		if (!tenancy.scope().seesEveryCustomer()) {
+			throw new AmendmentRefused(Reason.COMPANY_STAFF_ONLY, "Only the Company's own staff amend the catalog.");
+		}
 		return new Amending(tenancy.actor().id(), clock.instant(), LocalDate.now(clock));
 	}
 

@@ -133,7 +133,8 @@ class Account {
 
 	void enable() {
 		require(state == AccountState.DISABLED, "Only a disabled account can be enabled.");
-		state = activatedAt == null ? AccountState.PENDING_ACTIVATION : AccountState.ACTIVE;
+		// Without credentials (never activated, or reset) the account waits for its activation link.
+		state = passwordHash == null ? AccountState.PENDING_ACTIVATION : AccountState.ACTIVE;
 	}
 
 	/** Withdrawal or removal (R-PI.3, R-7.1): personal information erased, login ID retired for good. */

@@ -42,9 +42,12 @@ public class Profiles {
 
 	private final java.time.Clock clock;
 
+	private final IdentityMails mails;
+
 	Profiles(Accounts accounts, UserAdministration administration, ApiTokens tokens, UserSessions sessions,
 			PasswordPolicy policy, Argon2PasswordEncoder encoder, Catalog catalog, JdbcClient jdbc, AuditTrail audit,
-			IdentitySettings settings, java.time.Clock clock) {
+			IdentitySettings settings, java.time.Clock clock, IdentityMails mails) {
+		this.mails = mails;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.tokens = tokens;
@@ -85,8 +88,10 @@ public class Profiles {
 			.toList();
 	}
 
+	/** Changes the password and ends the person's other sessions, keeping {@code currentSessionId}. */
 	@Transactional
-	public void changePassword(PortalUser user, String currentPassword, String code, String newPassword) {
+	public void changePassword(PortalUser user, String currentPassword, String code, String newPassword,
+			String currentSessionId) {
 		Account account = reauthenticated(user, currentPassword, code);
 		List<String> problems = policy.check(newPassword, account.loginId, account.name);
 		if (!problems.isEmpty()) {
@@ -94,6 +99,9 @@ public class Profiles {
 		}
 		account.changePassword(encoder.encode(newPassword));
 		accounts.update(account);
+		// Whoever may have known the old password loses the sessions it opened; this one stays.
+		sessions.endAllExcept(account.loginId, currentSessionId);
+		mails.accountChanged(account, "password");
 		audit.record(AuditRecord.of("user.password-changed", "user", account.loginId).forCustomer(account.customerId));
 	}
 

@@ -67,17 +67,21 @@ class SignIn {
 	}
 
 	Outcome attempt(String rawLoginId, String password, String code, String origin) {
-		String loginId = Accounts.normalize(rawLoginId);
+		// Only issued login IDs are looked at: anything else is refused before it can grow the
+		// throttle's memory or reach the database.
+		String loginId = LoginIds.isWellFormed(Accounts.normalize(rawLoginId)) ? Accounts.normalize(rawLoginId) : "";
 		if (!throttle.tryAttempt(loginId, origin)) {
-			// Still pay for a hash: a throttled answer must not come back faster than a checked one.
-			encoder.matches(password == null ? "" : password, dummyHash);
-			return refuse(null, loginId, origin, "throttled");
+			// Throttled attempts skip the hash on purpose: spending Argon2 on a flood is what it aims for.
+			if (throttle.firstRefusalInWindow(loginId, origin)) {
+				return refuse(null, loginId, origin, "throttled");
+			}
+			return new Outcome(Optional.empty(), "throttled");
 		}
-		Optional<Account> found = tenancy.call(Actor.job("sign-in"), TenantScope.system(),
-				() -> accounts.byLoginId(loginId));
+		Optional<Account> found = loginId.isEmpty() ? Optional.empty()
+				: tenancy.call(Actor.job("sign-in"), TenantScope.system(), () -> accounts.byLoginId(loginId));
 		if (found.isEmpty()) {
 			encoder.matches(password == null ? "" : password, dummyHash);
-			return refuse(null, loginId, origin, "unknown-login-id");
+			return refuse(null, loginId.isEmpty() ? "(malformed)" : loginId, origin, "unknown-login-id");
 		}
 		Account account = found.get();
 		Instant now = clock.instant();
@@ -90,8 +94,10 @@ class SignIn {
 			return refuse(account, loginId, origin, "wrong-password");
 		}
 		OptionalLong step = Totp.verify(account.totpSecret, code, now, account.totpLastStep);
-		boolean recovery = step.isEmpty() && tenancy.call(Actor.user(loginId), TenantScope.system(),
-				() -> transactions.execute(status -> recoveryCodes.use(account, code)));
+		// A six-digit answer is a one-time code; only something else may be a recovery code.
+		boolean recovery = step.isEmpty() && code != null && !code.trim().matches("\\d{6}")
+				&& tenancy.call(Actor.user(loginId), TenantScope.system(),
+						() -> transactions.execute(status -> recoveryCodes.use(account, code)));
 		if (step.isEmpty() && !recovery) {
 			return refuse(account, loginId, origin, "wrong-code");
 		}

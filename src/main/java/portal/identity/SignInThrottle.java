@@ -34,6 +34,21 @@ class SignInThrottle {
 		this.perAddress = perAddress;
 	}
 
+	private final ConcurrentMap<String, Long> refusalsLogged = new ConcurrentHashMap<>();
+
+	/**
+	 * Whether this is the first throttled attempt for the login ID and address in the
+	 * current minute, so that a flood leaves one audit entry a minute, not one per request.
+	 */
+	boolean firstRefusalInWindow(String loginId, String address) {
+		if (refusalsLogged.size() > MAX_KEYS) {
+			refusalsLogged.clear();
+		}
+		long minute = System.nanoTime() / 60_000_000_000L;
+		Long previous = refusalsLogged.put(loginId + "|" + address, minute);
+		return previous == null || previous != minute;
+	}
+
 	/** Takes a token from both buckets; false when either is empty. */
 	boolean tryAttempt(String loginId, String address) {
 		Bucket login = bucket(byLoginId, loginId, perLoginId);

@@ -124,6 +124,8 @@ public class UserAdministration {
 			requireAnotherAdministrator(account);
 		}
 		accounts.update(account);
+		// Sessions hold the roles they signed in with; the user signs in again under the new ones.
+		sessions.endAll(account.loginId);
 		audit.record(AuditRecord.of("user.roles-changed", "user", account.loginId)
 			.forCustomer(customerId)
 			.with("roles", account.roles.stream().map(Role::key).sorted().toList())

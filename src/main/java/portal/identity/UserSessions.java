@@ -44,6 +44,14 @@ class UserSessions {
 		return false;
 	}
 
+	int endAllExcept(String loginId, String keptSessionId) {
+		var others = sessions.findByPrincipalName(loginId).keySet().stream()
+			.filter(id -> !id.equals(keptSessionId))
+			.toList();
+		others.forEach(sessions::deleteById);
+		return others.size();
+	}
+
 	int endAll(String loginId) {
 		var all = sessions.findByPrincipalName(loginId).keySet();
 		all.forEach(sessions::deleteById);

@@ -7,11 +7,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import portal.platform.demo.DemoModeEnabled;
 
 /**
  * Queues emails in the caller's transaction: a mail exists exactly when the change that
@@ -20,13 +24,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EmailOutbox {
 
+	private static final Pattern LINK_TOKEN = Pattern.compile("(/activate/)[A-Za-z0-9_-]+");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	EmailOutbox(JdbcClient jdbc, Clock clock) {
+	private final boolean showsLinks;
+
+	EmailOutbox(JdbcClient jdbc, Clock clock, Environment environment) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.showsLinks = showsLinks(environment);
+	}
+
+	/**
+	 * Whether readers of the outbox see the single-use links in mail bodies. A link opens an
+	 * account, so only a demo without a mail server shows them (there the outbox is how people
+	 * read their mail); {@code portal.mail.outbox-shows-links} decides explicitly.
+	 */
+	private static boolean showsLinks(Environment environment) {
+		String explicit = environment.getProperty("portal.mail.outbox-shows-links", "");
+		if (StringUtils.hasText(explicit)) {
+			return Boolean.parseBoolean(explicit.trim());
+		}
+		return DemoModeEnabled.isEnabled(environment)
+				&& !StringUtils.hasText(environment.getProperty("spring.mail.host"));
+	}
+
+	/** A body with its single-use links blanked out. */
+	static String withoutLinks(String body) {
+		return LINK_TOKEN.matcher(body).replaceAll("$1[hidden]");
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -50,7 +78,10 @@ public class EmailOutbox {
 				FROM notices.outbox ORDER BY seq DESC LIMIT ?""")
 			.param(Math.min(Math.max(limit, 1), 500))
 			.query(EmailOutbox::mail)
-			.list();
+			.list()
+			.stream()
+			.map(mail -> showsLinks ? mail : mail.withBody(withoutLinks(mail.body())))
+			.toList();
 	}
 
 	static OutboxMail mail(ResultSet rs, int row) throws SQLException {

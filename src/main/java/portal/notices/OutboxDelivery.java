@@ -79,13 +79,15 @@ class OutboxDelivery {
 			helper.setSubject(mail.subject());
 			helper.setText(mail.body(), false);
 			sender.send(message);
-			jdbc.sql("UPDATE notices.outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-				.params(Timestamp.from(clock.instant()), mail.id())
+			// Once delivered, the copy kept here no longer carries a link that could open an account.
+			jdbc.sql("UPDATE notices.outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL, body = ? WHERE id = ?")
+				.params(Timestamp.from(clock.instant()), EmailOutbox.withoutLinks(mail.body()), mail.id())
 				.update();
 		}
 		catch (Exception ex) {
 			Instant next = clock.instant().plus(backOff(mail.attempts() + 1));
-			log.warn("Mail {} could not be delivered (attempt {}): {}", mail.id(), mail.attempts() + 1, ex.getMessage());
+			log.warn("Mail {} could not be delivered (attempt {}): {}", mail.id(), mail.attempts() + 1,
+					ex.getClass().getSimpleName());
 			jdbc.sql("UPDATE notices.outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")
 				.params(Timestamp.from(next), String.valueOf(ex.getMessage()), mail.id())
 				.update();

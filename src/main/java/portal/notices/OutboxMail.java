@@ -7,6 +7,11 @@ import java.util.UUID;
 public record OutboxMail(UUID id, String recipient, String subject, String body, String language, Instant createdAt,
 		int attempts, Instant nextAttemptAt, Instant sentAt, String lastError) {
 
+	OutboxMail withBody(String newBody) {
+		return new OutboxMail(id, recipient, subject, newBody, language, createdAt, attempts, nextAttemptAt, sentAt,
+				lastError);
+	}
+
 	public String status() {
 		if (sentAt != null) {
 			return "sent";

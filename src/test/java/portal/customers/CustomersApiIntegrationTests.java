@@ -83,9 +83,9 @@ class CustomersApiIntegrationTests {
 		CustomerSummary customer = fixtures.customer("Ending Co", "JP");
 		String first = fixtures.unique("first");
 		String second = fixtures.unique("second");
-		fixtures.putContract(key, first, CustomerFixtures.activeContract("ocn-for-business", "COMPANY", "Ending Co",
+		fixtures.putContract(key, first, CustomerFixtures.activeContract("ocn-for-business", "COMPANY", customer.legalName(),
 				customer.code())).andExpect(status().isCreated());
-		fixtures.putContract(key, second, CustomerFixtures.activeContract("ocn-for-business", "COMPANY", "Ending Co",
+		fixtures.putContract(key, second, CustomerFixtures.activeContract("ocn-for-business", "COMPANY", customer.legalName(),
 				customer.code())).andExpect(status().isCreated());
 		assertThat(asDesk(() -> customers.allContractsEnded(customer.id()))).isFalse();
 

@@ -60,7 +60,7 @@ class SystemFeedIntegrationTests {
 	void reportingAContractTwiceAnswersTheSameBody() throws Exception {
 		CustomerSummary customer = fixtures.customer("Idempotent Works", "JP");
 		String no = fixtures.unique("uno");
-		String body = CustomerFixtures.activeContract("arcstar-universal-one", "COMPANY", "Idempotent Works",
+		String body = CustomerFixtures.activeContract("arcstar-universal-one", "COMPANY", customer.legalName(),
 				customer.code());
 		MvcResult first = fixtures.putContract(companyKey, no, body)
 			.andExpect(status().isCreated())

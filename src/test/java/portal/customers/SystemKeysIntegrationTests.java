@@ -118,6 +118,11 @@ class SystemKeysIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"elsewhere-" + suffix() + "\", \"contractingCompany\": \"NTT-AMERICA\"}"))
 			.andExpect(status().isForbidden());
+		// Keys link contracts to customers, widening what a company's staff see: only the Company issues them.
+		mvc.perform(post("/api/v1/console/system-keys").with(authentication(europeAdmin)).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"own-" + suffix() + "\", \"contractingCompany\": \"NTT-EUROPE\"}"))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/console/system-keys").with(authentication(europeAdmin)))
 			.andExpect(jsonPath("$[*].contractingCompany", not(hasItem("NTT-AMERICA"))));
 		mvc.perform(get("/api/v1/console/system-keys").with(authentication(TestPrincipals.staff("ST-2", "DESK"))))

@@ -202,6 +202,37 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-7.2 a change of roles ends the user's sessions, so no session keeps the old roles")
+	void roleChangeEndsSessions() throws Exception {
+		AccountFixtures.ActiveUser admin = fixtures.customerUser(alpha, Role.CUSTOMER_ADMINISTRATOR);
+		AccountFixtures.ActiveUser other = fixtures.customerUser(alpha, Role.CUSTOMER_ADMINISTRATOR);
+		Cookie otherSession = fixtures.signIn(mvc, other);
+		mvc.perform(get("/api/v1/users").cookie(otherSession)).andExpect(status().isOk());
+		mvc.perform(patch("/api/v1/users/{id}", other.loginId()).cookie(fixtures.signIn(mvc, admin)).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"viewer\"]}"))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/users").cookie(otherSession)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	@DisplayName("R-7.5 staff of an affiliate cannot register staff; the Company's staff register affiliate staff")
+	void affiliateStaffCannotWidenTheirScope() {
+		tenancy.run(Actor.staff("ST-SG-ADMIN"), TenantScope.company("NTT-SINGAPORE"), () -> org.assertj.core.api
+			.Assertions.assertThatThrownBy(() -> staff.addStaff("Wide Person", "wide-" + UUID.randomUUID()
+					+ "@example.test", "+65 6000 0000", java.util.EnumSet.of(Role.STAFF_ADMIN), null, "en"))
+			.isInstanceOf(IdentityException.class)
+			.hasMessageContaining("companyScope"));
+		UserView narrow = tenancy.call(Actor.staff("ST-ADMIN"), TenantScope.allCustomers(), () -> staff.addStaff(
+				"Narrow Person", "narrow-" + UUID.randomUUID() + "@example.test", "+65 6000 0001",
+				java.util.EnumSet.of(Role.STAFF_DESK), "NTT-SINGAPORE", "en"));
+		assertThat(narrow.companyScope()).isEqualTo("NTT-SINGAPORE");
+		tenancy.run(Actor.staff("ST-ADMIN"), TenantScope.allCustomers(), () -> org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> staff.addStaff("Odd Person", "odd-" + UUID.randomUUID() + "@example.test",
+					"+65 6000 0002", java.util.EnumSet.of(Role.STAFF_DESK), "NOT-A-COMPANY", "en"))
+			.isInstanceOf(IdentityException.class));
+	}
+
+	@Test
 	@DisplayName("R-6.4 a report from the sign-in page answers the same whether or not the details match")
 	void anonymousReportRevealsNothing() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);

@@ -3,6 +3,7 @@ package portal.catalog.web;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,10 @@ class RelevantServicesPage {
 	}
 
 	@GetMapping("/portal-page/relevant-services")
-	String services(@RequestHeader(value = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+	String services(@RequestHeader(value = "HX-Request", required = false) String htmx, Locale locale, Model model,
+			HttpServletResponse response) {
+		// The page and its fragment share one address: caches must keep them apart.
+		response.setHeader("Vary", "HX-Request");
 		List<Offered> offered = catalog.relevantServices().stream()
 			.filter(service -> service.active())
 			.flatMap(service -> descriptors.find(service.key()).stream()

@@ -68,7 +68,7 @@ public class ContractFeed {
 			throw InventoryRefusal.invalid("contractingCompany", "The catalog has no contracting company "
 					+ terms.contractingCompany() + ".");
 		}
-		UUID customer = linkedCustomer(terms.customerCode());
+		UUID customer = linkedCustomer(terms);
 		if (existing.isEmpty()) {
 			Contract contract = Contract.record(terms, customer, clock.instant());
 			if (!contracts.insert(contract)) {
@@ -97,13 +97,20 @@ public class ContractFeed {
 	}
 
 	/** The customer the report links the contract to; null when it names none. */
-	private UUID linkedCustomer(String customerCode) {
+	/**
+	 * The Portal Customer a report links its contract to. The customer of record must carry
+	 * that customer's legal name: a feed cannot attach a contract, and with it its contracting
+	 * company's staff, to a customer the contract does not belong to.
+	 */
+	private UUID linkedCustomer(ContractTerms terms) {
+		String customerCode = terms.customerCode();
 		if (customerCode.isEmpty()) {
 			return null;
 		}
-		return customers.byCode(customerCode, tenancy.scope())
-			.map(CustomerRow::id)
-			.orElseThrow(() -> InventoryRefusal.invalid("customerCode", "There is no Portal Customer "
-					+ customerCode + "."));
+		CustomerRow customer = customers.byCode(customerCode, tenancy.scope())
+			.filter(row -> terms.customerOfRecord().isNamed(row.legalName()))
+			.orElseThrow(() -> InventoryRefusal.invalid("customerCode", "No Portal Customer " + customerCode
+					+ " has the legal name of the customer of record."));
+		return customer.id();
 	}
 }

@@ -56,7 +56,7 @@ public class ServiceSystemKeys {
 
 	@Transactional
 	IssuedSystemKey issued(String name, String contractingCompany) {
-		requireManageable(contractingCompany);
+		requireIssuer();
 		if (catalog.company(contractingCompany).filter(ContractingCompany::active).isEmpty()) {
 			throw SystemKeyRefusal.invalid("contractingCompany", "The catalog has no active contracting company "
 					+ contractingCompany + ".");
@@ -106,6 +106,16 @@ public class ServiceSystemKeys {
 			return;
 		}
 		if (scope.companyCode().filter(contractingCompany::equals).isEmpty()) {
+			throw SystemKeyRefusal.otherCompany();
+		}
+	}
+
+	/**
+	 * Only the Company's own staff issue keys: a key can link contracts to customers, and so
+	 * widen what its contracting company's staff see.
+	 */
+	private void requireIssuer() {
+		if (!tenancy.scope().seesEveryCustomer()) {
 			throw SystemKeyRefusal.otherCompany();
 		}
 	}

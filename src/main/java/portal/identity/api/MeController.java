@@ -60,8 +60,10 @@ class MeController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Change your password (needs your current password and a one-time code)")
 	void changePassword(@AuthenticationPrincipal PortalUser user,
-			@Valid @RequestBody IdentityRequests.ChangePasswordRequest body) {
-		profiles.changePassword(user, body.currentPassword(), body.code(), body.newPassword());
+			@Valid @RequestBody IdentityRequests.ChangePasswordRequest body, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		profiles.changePassword(user, body.currentPassword(), body.code(), body.newPassword(),
+				session == null ? "" : session.getId());
 	}
 
 	@GetMapping("/api/v1/me/sessions")

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -69,7 +70,8 @@ class UsersController {
 	}
 
 	@PatchMapping("/api/v1/users/{loginId}")
-	@Operation(summary = "Change a user's contact data, roles and limits, or disable/enable them")
+	@Transactional
+	@Operation(summary = "Change a user's contact data, roles and limits, or disable/enable them; all or nothing")
 	UserView change(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
 			@Valid @RequestBody IdentityRequests.ChangeUserRequest body) {
 		UserView user = administration.user(admin.customerId(), loginId);

@@ -118,7 +118,8 @@ class ProfilePage {
 		}
 		if (errors.isEmpty()) {
 			try {
-				profiles.changePassword(user, form.currentPassword(), form.code().trim(), form.newPassword());
+				profiles.changePassword(user, form.currentPassword(), form.code().trim(), form.newPassword(),
+						request.getSession(false) == null ? "" : request.getSession(false).getId());
 				model.addAttribute("passwordDone", "identity.page.profile.password.changed");
 			}
 			catch (IdentityException refusal) {
