@@ -53,11 +53,19 @@ public final class SignInBenchmark {
 		int clients = args.length > 1 ? Integer.parseInt(args[1]) : cores * 2;
 		int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
 		Path dataDir = Files.createTempDirectory("signin-bench");
-		ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class, "--server.port=0",
-				"--portal.data-dir=" + dataDir, "--portal.demo=false", "--portal.jobs.enabled=false",
+		List<String> portalArgs = new ArrayList<>(List.of("--server.port=0", "--portal.data-dir=" + dataDir,
+				"--portal.demo=false", "--portal.jobs.enabled=false",
 				"--portal.identity.sign-ins-per-address-per-minute=100000000",
 				"--portal.identity.sign-ins-per-login-id-per-minute=1000", "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off");
+				"--spring.main.banner-mode=off"));
+		// Extra portal settings for a run, e.g. -Dbench.portal=--portal.embedded.durable=false
+		String extra = System.getProperty("bench.portal", "");
+		if (!extra.isBlank()) {
+			portalArgs.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class,
+				portalArgs.toArray(String[]::new));
+		System.out.println("portal settings: " + String.join(" ", portalArgs.subList(2, portalArgs.size())));
 		try {
 			int port = ((WebServerApplicationContext) portal).getWebServer().getPort();
 			Argon2PasswordEncoder encoder = portal.getBean(Argon2PasswordEncoder.class);
@@ -174,21 +182,27 @@ public final class SignInBenchmark {
 				unknown / 1e6 / rounds, wrong / 1e6 / rounds);
 	}
 
+	// One client for all requests: a sign-in is measured, not the setting up of HTTP clients.
+	private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(10)).build();
+
+	private static final Pattern SESSION = Pattern.compile("PORTAL_SESSION=([^;]+)");
+
 	private static boolean signIn(int port, String loginId, String password, String code) {
 		try {
-			HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-				.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 			String base = "http://127.0.0.1:" + port;
-			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).GET().build(),
+			HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			Matcher csrf = CSRF.matcher(page.body());
-			if (!csrf.find()) {
+			Matcher session = SESSION.matcher(String.join(";", page.headers().allValues("Set-Cookie")));
+			if (!csrf.find() || !session.find()) {
 				return false;
 			}
 			String form = "username=" + enc(loginId) + "&password=" + enc(password) + "&code=" + enc(code) + "&_csrf="
 					+ enc(csrf.group(1));
-			HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+			HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", "PORTAL_SESSION=" + session.group(1))
 				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
 			return answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").endsWith("/app");
 		}

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
@@ -48,7 +47,7 @@ public class Activation {
 
 	private final PasswordPolicy policy;
 
-	private final Argon2PasswordEncoder encoder;
+	private final PasswordHashes encoder;
 
 	private final Terms terms;
 
@@ -61,7 +60,7 @@ public class Activation {
 	private final java.time.Clock clock;
 
 	Activation(ActivationLinks links, Accounts accounts, RecoveryCodes recoveryCodes, PasswordPolicy policy,
-			Argon2PasswordEncoder encoder, Terms terms, AuditTrail audit, Tenancy tenancy,
+			PasswordHashes encoder, Terms terms, AuditTrail audit, Tenancy tenancy,
 			TransactionTemplate transactions, java.time.Clock clock) {
 		this.links = links;
 		this.accounts = accounts;

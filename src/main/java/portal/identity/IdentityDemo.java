@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
@@ -37,7 +36,7 @@ class IdentityDemo implements DemoSeeder {
 
 	private final ApiTokens tokens;
 
-	private final Argon2PasswordEncoder encoder;
+	private final PasswordHashes encoder;
 
 	private final Terms terms;
 
@@ -47,7 +46,7 @@ class IdentityDemo implements DemoSeeder {
 
 	private final Customers customers;
 
-	IdentityDemo(UserAdministration administration, Accounts accounts, ApiTokens tokens, Argon2PasswordEncoder encoder,
+	IdentityDemo(UserAdministration administration, Accounts accounts, ApiTokens tokens, PasswordHashes encoder,
 			Terms terms, JdbcClient jdbc, Clock clock, Customers customers) {
 		this.customers = customers;
 		this.administration = administration;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import portal.audit.AuditRecord;
@@ -30,7 +29,7 @@ public class Profiles {
 
 	private final PasswordPolicy policy;
 
-	private final Argon2PasswordEncoder encoder;
+	private final PasswordHashes encoder;
 
 	private final Catalog catalog;
 
@@ -45,7 +44,7 @@ public class Profiles {
 	private final IdentityMails mails;
 
 	Profiles(Accounts accounts, UserAdministration administration, ApiTokens tokens, UserSessions sessions,
-			PasswordPolicy policy, Argon2PasswordEncoder encoder, Catalog catalog, JdbcClient jdbc, AuditTrail audit,
+			PasswordPolicy policy, PasswordHashes encoder, Catalog catalog, JdbcClient jdbc, AuditTrail audit,
 			IdentitySettings settings, java.time.Clock clock, IdentityMails mails) {
 		this.mails = mails;
 		this.accounts = accounts;

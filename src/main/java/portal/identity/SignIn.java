@@ -7,7 +7,6 @@ import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
@@ -35,7 +34,7 @@ class SignIn {
 
 	private final RecoveryCodes recoveryCodes;
 
-	private final Argon2PasswordEncoder encoder;
+	private final PasswordHashes encoder;
 
 	private final SignInThrottle throttle;
 
@@ -51,7 +50,7 @@ class SignIn {
 
 	private final String dummyHash;
 
-	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, Argon2PasswordEncoder encoder, SignInThrottle throttle,
+	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, PasswordHashes encoder, SignInThrottle throttle,
 			Tenancy tenancy, TransactionTemplate transactions, AuditTrail audit, Clock clock,
 			IdentitySettings settings) {
 		this.accounts = accounts;
