@@ -47,6 +47,11 @@ class TenantAwareDataSource extends DelegatingDataSource {
 
 	private Connection scoped(Connection connection) throws SQLException {
 		TenantScope scope = tenancy.scope();
+		if (scope.kind() == TenantScope.Kind.NONE) {
+			// Every connection comes back to the pool cleared (or is new, with nothing set), so
+			// work without a scope needs neither to set nor to clear anything.
+			return connection;
+		}
 		try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
 			statement.setString(1, scope.kind().setting());
 			statement.setString(2, scope.customerId().map(Object::toString).orElse(""));
@@ -108,7 +113,13 @@ class TenantAwareDataSource extends DelegatingDataSource {
 				}
 			}
 			catch (SQLException ex) {
-				// A broken connection is evicted by the pool; its settings die with it.
+				// A connection that cannot be cleared must not be handed out again with a scope.
+				try {
+					target.abort(Runnable::run);
+				}
+				catch (SQLException ignored) {
+					// Already broken: the pool evicts it either way.
+				}
 			}
 		}
 	}
