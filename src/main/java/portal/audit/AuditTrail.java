@@ -64,20 +64,24 @@ public class AuditTrail {
 		jdbc.sql("INSERT INTO audit.chain_heads (chain, seq, hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING")
 			.params(chain, ChainLinks.GENESIS)
 			.update();
+		// No RETURNING from the insert: it would make the new entry pass the readers' policy too,
+		// and an affiliate's staff may write global entries they may not read.
 		int appended = jdbc.sql("""
 				WITH link AS (
 					SELECT h.seq + 1 AS seq, h.hash AS prev FROM audit.chain_heads h WHERE h.chain = :chain FOR UPDATE
+				), computed AS (
+					SELECT link.seq, link.prev, audit.link_hash(link.prev, :chain, link.seq, :at, :actor, :actorKind,
+						:customer, :action, :targetType, :targetId, :origin, CAST(:details AS jsonb)) AS hash
+					FROM link
 				), entry AS (
 					INSERT INTO audit.entries (chain, seq, occurred_at, actor, actor_kind, customer_id, action,
 						target_type, target_id, origin, details, prev_hash, hash)
-					SELECT :chain, link.seq, :at, :actor, :actorKind, :customer, :action, :targetType, :targetId,
-						:origin, CAST(:details AS jsonb), link.prev,
-						audit.link_hash(link.prev, :chain, link.seq, :at, :actor, :actorKind, :customer, :action,
-							:targetType, :targetId, :origin, CAST(:details AS jsonb))
-					FROM link
-					RETURNING seq, hash
+					SELECT :chain, computed.seq, :at, :actor, :actorKind, :customer, :action, :targetType, :targetId,
+						:origin, CAST(:details AS jsonb), computed.prev, computed.hash
+					FROM computed
 				)
-				UPDATE audit.chain_heads h SET seq = entry.seq, hash = entry.hash FROM entry WHERE h.chain = :chain
+				UPDATE audit.chain_heads h SET seq = computed.seq, hash = computed.hash FROM computed
+				WHERE h.chain = :chain
 				""")
 			.param("chain", chain)
 			.param("at", at)

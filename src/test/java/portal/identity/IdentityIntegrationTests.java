@@ -233,6 +233,31 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-7.5 staff of an affiliate reach their own account and tokens, and no other staff account")
+	void affiliateStaffReachTheirOwnAccount() throws Exception {
+		UserView created = tenancy.call(Actor.staff("ST-ADMIN"), TenantScope.allCustomers(), () -> staff.addStaff(
+				"Affiliate Desk", "aff-" + UUID.randomUUID() + "@example.test", "+65 6000 0003",
+				java.util.EnumSet.of(Role.STAFF_DESK), "NTT-SINGAPORE", "en"));
+		String token = fixtures.mailedToken(created.email());
+		Activation.Offer offer = activation.offer(token).orElseThrow();
+		String password = "quiet lantern morning " + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(activation.activate(token, password, password,
+				Totp.code(offer.totpSecret(), Totp.step(clock.instant())), true,
+				offer.personalInformationTerms().version()).succeeded()).isTrue();
+		AccountFixtures.ActiveUser desk = new AccountFixtures.ActiveUser(created.loginId(), password,
+				offer.totpSecret(), null, created.email(), java.util.Set.of(Role.STAFF_DESK));
+		AccountFixtures.ActiveUser otherStaff = fixtures.staffMember(Role.STAFF_AUDITOR);
+		Cookie session = fixtures.signIn(mvc, desk);
+		mvc.perform(get("/api/v1/me").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.user.loginId").value(desk.loginId()));
+		createToken(session);
+		mvc.perform(get("/api/v1/console/users").param("search", otherStaff.loginId()).cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+	}
+
+	@Test
 	@DisplayName("R-6.4 a report from the sign-in page answers the same whether or not the details match")
 	void anonymousReportRevealsNothing() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);

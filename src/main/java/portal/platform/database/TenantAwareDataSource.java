@@ -23,10 +23,12 @@ import portal.platform.TenantScope;
 class TenantAwareDataSource extends DelegatingDataSource {
 
 	private static final String APPLY = "SELECT set_config('portal.scope', ?, false), "
-			+ "set_config('portal.customer_id', ?, false), set_config('portal.company', ?, false)";
+			+ "set_config('portal.customer_id', ?, false), set_config('portal.company', ?, false), "
+			+ "set_config('portal.actor', ?, false)";
 
 	private static final String CLEAR = "SELECT set_config('portal.scope', 'none', false), "
-			+ "set_config('portal.customer_id', '', false), set_config('portal.company', '', false)";
+			+ "set_config('portal.customer_id', '', false), set_config('portal.company', '', false), "
+			+ "set_config('portal.actor', '', false)";
 
 	private final Tenancy tenancy;
 
@@ -56,6 +58,7 @@ class TenantAwareDataSource extends DelegatingDataSource {
 			statement.setString(1, scope.kind().setting());
 			statement.setString(2, scope.customerId().map(Object::toString).orElse(""));
 			statement.setString(3, scope.companyCode().orElse(""));
+			statement.setString(4, tenancy.actor().id());
 			statement.execute();
 		}
 		catch (SQLException ex) {
