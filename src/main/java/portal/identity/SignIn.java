@@ -48,7 +48,8 @@ class SignIn {
 
 	private final IdentitySettings settings;
 
-	private final String dummyHash;
+	// Made on first need, not at startup, where an interpreted Argon2 run costs a few hundred ms.
+	private volatile String dummyHash;
 
 	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, PasswordHashes encoder, SignInThrottle throttle,
 			Tenancy tenancy, TransactionTemplate transactions, AuditTrail audit, Clock clock,
@@ -62,7 +63,16 @@ class SignIn {
 		this.audit = audit;
 		this.clock = clock;
 		this.settings = settings;
-		this.dummyHash = encoder.encode(Secrets.random(24));
+	}
+
+	/** A hash no password matches, so that refusals cost the same Argon2 work as a real check. */
+	private String dummyHash() {
+		String hash = dummyHash;
+		if (hash == null) {
+			hash = encoder.encode(Secrets.random(24));
+			dummyHash = hash;
+		}
+		return hash;
 	}
 
 	Outcome attempt(String rawLoginId, String password, String code, String origin) {
@@ -79,13 +89,13 @@ class SignIn {
 		Optional<Account> found = loginId.isEmpty() ? Optional.empty()
 				: tenancy.call(Actor.job("sign-in"), TenantScope.system(), () -> accounts.byLoginId(loginId));
 		if (found.isEmpty()) {
-			encoder.matches(password == null ? "" : password, dummyHash);
+			encoder.matches(password == null ? "" : password, dummyHash());
 			return refuse(null, loginId.isEmpty() ? "(malformed)" : loginId, origin, "unknown-login-id");
 		}
 		Account account = found.get();
 		Instant now = clock.instant();
 		if (!account.isActive() || account.isTemporarilyLocked(now) || account.passwordHash == null) {
-			encoder.matches(password == null ? "" : password, dummyHash);
+			encoder.matches(password == null ? "" : password, dummyHash());
 			return refuse(account, loginId, origin, account.isTemporarilyLocked(now) ? "temporarily-locked"
 					: "account-" + account.state.name().toLowerCase());
 		}
