@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import portal.catalog.Catalog;
 import portal.catalog.ContractingCompany;
-import portal.customers.web.Htmx;
 import portal.platform.PortalException;
 import portal.platform.Tenancy;
+import portal.platform.web.Htmx;
 
 /**
  * The console page where staff issue and revoke the API keys of relevant-service systems.

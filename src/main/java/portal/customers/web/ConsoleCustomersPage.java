@@ -22,6 +22,7 @@ import portal.customers.inventory.InstanceState;
 import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryPage;
 import portal.customers.inventory.Paging;
+import portal.platform.web.Htmx;
 
 /**
  * The console's customer desk: find a customer, then see its contracts and service

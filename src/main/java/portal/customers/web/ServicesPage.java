@@ -22,6 +22,7 @@ import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryPage;
 import portal.customers.inventory.Paging;
 import portal.platform.Tenancy;
+import portal.platform.web.Htmx;
 
 /** The customer portal's services pages: contracts, service instances and one instance's details. */
 @Controller

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import portal.identity.LostCredentials;
 import portal.identity.StaffDirectory;
 import portal.notices.EmailOutbox;
+import portal.platform.web.Htmx;
 
 /**
  * The console's identity pages: every account in the staff member's scope, the desk's

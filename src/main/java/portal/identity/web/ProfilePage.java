@@ -24,6 +24,7 @@ import portal.identity.CreatedApiToken;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
 import portal.identity.Profiles;
+import portal.platform.web.Htmx;
 
 /**
  * One's own account, in the customer portal and in the console alike: the personal

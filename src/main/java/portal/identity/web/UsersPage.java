@@ -25,6 +25,7 @@ import portal.identity.Profiles;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
+import portal.platform.web.Htmx;
 import portal.terms.Terms;
 
 /**
