@@ -86,6 +86,14 @@ class Accounts {
 			.list();
 	}
 
+	/** Holds a transaction-long lock on the set of a customer's administrators. */
+	void lockAdministratorsOf(UUID customerId) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('identity.administrators:' || ?, 0))")
+			.param(customerId.toString())
+			.query((rs, n) -> n)
+			.list();
+	}
+
 	long nextNumber() {
 		return jdbc.sql("SELECT nextval('identity.login_id_numbers')").query(Long.class).single();
 	}

@@ -251,6 +251,9 @@ public class UserAdministration {
 	}
 
 	private void requireAnotherAdministrator(Account account) {
+		// Two administrators demoting each other at once must not both succeed: changes to a
+		// customer's administrators take turns until their transactions end.
+		accounts.lockAdministratorsOf(account.customerId);
 		boolean another = accounts.activeAdministrators(account.customerId).stream()
 			.anyMatch(other -> !other.id.equals(account.id));
 		if (!another) {
