@@ -41,6 +41,12 @@ class IdentityMails {
 				baseUrl + "/sign-in");
 	}
 
+	/** Someone had the password but not the second factor: the person should change it. */
+	void passwordKnown(Account account) {
+		send(account, "identity.mail.password-known.subject", "identity.mail.password-known.body", account.name,
+				account.loginId, baseUrl + "/sign-in");
+	}
+
 	void accountChanged(Account account, String what) {
 		send(account, "identity.mail.changed.subject", "identity.mail.changed.body", account.name, account.loginId,
 				what);

@@ -152,6 +152,11 @@ public class Profiles {
 	/** Withdrawal of consent (R-PI.3): erase personal information, retire the login ID, end all access. */
 	@Transactional
 	public void withdraw(PortalUser user) {
+		// Irreversible: only a person signed in with both factors, never a long-lived token.
+		if (user.viaApiToken()) {
+			throw new IdentityException("session-required", org.springframework.http.HttpStatus.FORBIDDEN,
+					"Delete your registration from a signed-in session, not with an API token.");
+		}
 		administration.retire(own(user), "user.withdrew");
 	}
 

@@ -48,12 +48,15 @@ class SignIn {
 
 	private final IdentitySettings settings;
 
+	private final IdentityMails mails;
+
 	// Made on first need, not at startup, where an interpreted Argon2 run costs a few hundred ms.
 	private volatile String dummyHash;
 
 	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, PasswordHashes encoder, SignInThrottle throttle,
 			Tenancy tenancy, TransactionTemplate transactions, AuditTrail audit, Clock clock,
-			IdentitySettings settings) {
+			IdentitySettings settings, IdentityMails mails) {
+		this.mails = mails;
 		this.accounts = accounts;
 		this.recoveryCodes = recoveryCodes;
 		this.encoder = encoder;
@@ -137,6 +140,9 @@ class SignIn {
 				Account fresh = accounts.byId(account.id).orElse(account);
 				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
 				accounts.update(fresh);
+				if ("wrong-code".equals(reason)) {
+					mails.passwordKnown(fresh);
+				}
 			}
 			audit.record(AuditRecord.of("sign-in.failed", "account", loginId.length() > 64 ? loginId.substring(0, 64) : loginId)
 				.forCustomer(account == null ? null : account.customerId)

@@ -258,6 +258,20 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-6.2 the right password with a wrong code warns the person by mail; tokens cannot withdraw")
+	void knownPasswordIsReported() throws Exception {
+		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);
+		assertThat(signInAnswer(user.loginId(), user.password(), "000000")).isEqualTo("/sign-in?error");
+		var mails = tenancy.call(Actor.job("test"), TenantScope.system(), () -> outbox.recent(50));
+		assertThat(mails).anySatisfy(mail -> {
+			assertThat(mail.recipient()).isEqualTo(user.email());
+			assertThat(mail.subject()).contains("Someone used your Customer Portal password");
+		});
+		String token = createToken(fixtures.signIn(mvc, user));
+		mvc.perform(delete("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+	}
+
+	@Test
 	@DisplayName("R-6.4 a report from the sign-in page answers the same whether or not the details match")
 	void anonymousReportRevealsNothing() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);
