@@ -47,8 +47,4 @@ class RecoveryCodes {
 			.params(Timestamp.from(clock.instant()), account.id, Secrets.digest(normalized))
 			.update() == 1;
 	}
-
-	void removeAll(Account account) {
-		jdbc.sql("DELETE FROM identity.recovery_codes WHERE account_id = ?").param(account.id).update();
-	}
 }
