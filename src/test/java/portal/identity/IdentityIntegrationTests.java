@@ -272,6 +272,23 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-6.2 registering staff needs the administrator's password and a fresh one-time code")
+	void registeringStaffNeedsReauthentication() throws Exception {
+		AccountFixtures.ActiveUser admin = fixtures.staffMember(Role.STAFF_ADMIN);
+		Cookie session = fixtures.signIn(mvc, admin);
+		String body = """
+				{"name":"New Desk","email":"desk-%s@example.test","phone":"+81 3 1111 2222","roles":["desk"],
+				 "currentPassword":"%s","code":"%s"}""";
+		mvc.perform(post("/api/v1/console/users").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(UUID.randomUUID(), "not my password", fixtures.nextCode(admin))))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/console/users").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(UUID.randomUUID(), admin.password(), fixtures.nextCode(admin))))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.loginId").value(org.hamcrest.Matchers.startsWith("ST")));
+	}
+
+	@Test
 	@DisplayName("R-6.4 a report from the sign-in page answers the same whether or not the details match")
 	void anonymousReportRevealsNothing() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import portal.identity.LostCredentials;
+import portal.identity.PortalUser;
+import portal.identity.Profiles;
 import portal.identity.StaffDirectory;
 import portal.identity.UserView;
 
@@ -26,9 +29,12 @@ class ConsoleUsersController {
 
 	private final LostCredentials lost;
 
-	ConsoleUsersController(StaffDirectory directory, LostCredentials lost) {
+	private final Profiles profiles;
+
+	ConsoleUsersController(StaffDirectory directory, LostCredentials lost, Profiles profiles) {
 		this.directory = directory;
 		this.lost = lost;
+		this.profiles = profiles;
 	}
 
 	@GetMapping("/api/v1/console/users")
@@ -41,8 +47,12 @@ class ConsoleUsersController {
 	@PostMapping("/api/v1/console/users")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('STAFF_ADMIN')")
-	@Operation(summary = "Register a staff member (optionally limited to one contracting company)")
-	UserView addStaff(@Valid @RequestBody IdentityRequests.AddStaffRequest body) {
+	@Operation(summary = "Register a staff member (optionally limited to one affiliate); needs your password and a "
+			+ "one-time code")
+	UserView addStaff(@AuthenticationPrincipal PortalUser admin,
+			@Valid @RequestBody IdentityRequests.AddStaffRequest body) {
+		// A staff account sees customers' data: registering one is confirmed like a sign-in.
+		profiles.reauthenticate(admin, body.currentPassword(), body.code());
 		return directory.addStaff(body.name(), body.email(), body.phone(), IdentityRequests.staffRoles(body.roles()),
 				body.companyScope(), body.language());
 	}

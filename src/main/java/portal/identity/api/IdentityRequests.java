@@ -55,7 +55,7 @@ final class IdentityRequests {
 
 	record AddStaffRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 254) String email,
 			@NotBlank @Size(max = 24) String phone, @NotEmpty List<String> roles, String companyScope,
-			String language) {
+			String language, String currentPassword, String code) {
 	}
 
 	static Set<Role> customerRoles(List<String> keys) {
