@@ -2,15 +2,20 @@ package portal.platform.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import portal.platform.Tenancy;
 
 /**
@@ -28,7 +33,7 @@ class WebSecurity {
 
 	private static final String[] PUBLIC_PAGES = { "/", "/portal-page/**", "/sign-in", "/activate/**",
 			"/lost-credentials/**", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs",
+			"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
 
 	@Bean
@@ -60,10 +65,16 @@ class WebSecurity {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
+			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks) throws Exception {
+		// Metrics name routes, pools and sign-in counts: only the monitoring network reads them.
+		List<IpAddressMatcher> networks = metricsNetworks.stream().map(String::trim).filter(n -> !n.isEmpty())
+			.map(IpAddressMatcher::new).toList();
+		AuthorizationManager<RequestAuthorizationContext> metricsScrapers = (authentication, context) ->
+			new AuthorizationDecision(networks.stream().anyMatch(network -> network.matches(context.getRequest())));
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(PUBLIC_PAGES).permitAll()
+				.requestMatchers("/actuator/prometheus").access(metricsScrapers)
 				.requestMatchers("/console/**").hasRole("STAFF")
 				.requestMatchers("/app/**").hasRole("CUSTOMER")
 				.anyRequest().authenticated())
