@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.platform.SqlArrays;
 
 /**
  * All accounts, read and written within the current tenant scope. Customer-facing queries
@@ -102,9 +102,9 @@ class Accounts {
 		jdbc.sql("INSERT INTO identity.accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
 				+ "CAST(? AS text[]), CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
 			.params(a.id, a.loginId, a.staff ? "STAFF" : "USER", a.customerId, a.companyScope, a.thirdParty, a.name,
-					a.email, a.phone, array(a.roles.stream().map(Role::name).toList()), array(a.serviceScope),
-					array(a.instanceScope), a.language, a.state.name(), a.passwordHash, a.totpSecret, a.totpLastStep,
-					a.failedSignIns, ts(a.lockedUntil), ts(a.createdAt), a.createdBy, ts(a.activatedAt))
+					a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope), SqlArrays.text(a.instanceScope),
+					a.language, a.state.name(), a.passwordHash, a.totpSecret, a.totpLastStep, a.failedSignIns,
+					ts(a.lockedUntil), ts(a.createdAt), a.createdBy, ts(a.activatedAt))
 			.update();
 	}
 
@@ -115,10 +115,9 @@ class Accounts {
 					password_hash = ?, totp_secret = ?, totp_last_step = ?, failed_sign_ins = ?, locked_until = ?,
 					activated_at = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
-			.params(a.thirdParty, a.name, a.email, a.phone, array(a.roles.stream().map(Role::name).toList()),
-					array(a.serviceScope), array(a.instanceScope), a.language, a.state.name(), a.passwordHash,
-					a.totpSecret, a.totpLastStep, a.failedSignIns, ts(a.lockedUntil), ts(a.activatedAt), a.id,
-					a.version)
+			.params(a.thirdParty, a.name, a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope),
+					SqlArrays.text(a.instanceScope), a.language, a.state.name(), a.passwordHash, a.totpSecret,
+					a.totpLastStep, a.failedSignIns, ts(a.lockedUntil), ts(a.activatedAt), a.id, a.version)
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("Account " + a.loginId + " was changed concurrently");
@@ -126,13 +125,12 @@ class Accounts {
 		a.version++;
 	}
 
-	static String normalize(String loginId) {
-		return loginId == null ? "" : loginId.trim().toUpperCase();
+	private static String roles(Account a) {
+		return SqlArrays.text(a.roles.stream().map(Role::name).toList());
 	}
 
-	private static String array(List<String> values) {
-		return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-			.collect(Collectors.joining(",", "{", "}"));
+	static String normalize(String loginId) {
+		return loginId == null ? "" : loginId.trim().toUpperCase();
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -44,13 +44,6 @@ public record PortalUser(UUID accountId, String loginId, boolean staff, UUID cus
 		return companyScope == null ? TenantScope.allCustomers() : TenantScope.company(companyScope);
 	}
 
-	/** A user without limits on instances. */
-	public PortalUser(UUID accountId, String loginId, boolean staff, UUID customerId, String companyScope,
-			String displayName, Set<Role> roles, List<String> serviceScope, boolean viaApiToken) {
-		this(accountId, loginId, staff, customerId, companyScope, displayName, roles, serviceScope, List.of(),
-				viaApiToken);
-	}
-
 	@Override
 	public ServiceLimit limit() {
 		return staff ? ServiceLimit.NONE : new ServiceLimit(Set.copyOf(serviceScope), Set.copyOf(instanceScope));

@@ -66,12 +66,4 @@ public class Terms {
 			.with("document", kind)
 			.with("version", version));
 	}
-
-	@Transactional(readOnly = true)
-	public boolean hasAccepted(UUID accountId, String kind, int version) {
-		return jdbc.sql("SELECT count(*) FROM terms.acceptances WHERE account_id = ? AND kind = ? AND version = ?")
-			.params(accountId, kind, version)
-			.query(Long.class)
-			.single() > 0;
-	}
 }

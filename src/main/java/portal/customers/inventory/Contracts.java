@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import portal.platform.ServiceLimit;
+import portal.platform.SqlArrays;
 
 /** The relevant-service contracts: the aggregate for writes, rows for reads. */
 @Repository
@@ -71,12 +72,12 @@ class Contracts {
 		StringBuilder where = new StringBuilder(" WHERE c.customer_id = :customer");
 		if (limit.limitsServices()) {
 			where.append(" AND c.relevant_service = ANY (CAST(:limitServices AS text[]))");
-			params.put("limitServices", Limits.array(limit.services()));
+			params.put("limitServices", SqlArrays.text(limit.services()));
 		}
 		if (limit.limitsInstances()) {
 			where.append(" AND EXISTS (SELECT 1 FROM customers.service_instances li WHERE li.contract_no = c.contract_no"
 					+ " AND li.id = ANY (CAST(:limitInstances AS text[])))");
-			params.put("limitInstances", Limits.array(limit.instances()));
+			params.put("limitInstances", SqlArrays.text(limit.instances()));
 		}
 		if (!relevantService.isBlank()) {
 			where.append(" AND c.relevant_service = :service");

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import portal.platform.ServiceLimit;
+import portal.platform.SqlArrays;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,11 +85,11 @@ class ServiceInstances {
 		StringBuilder where = new StringBuilder(" WHERE i.customer_id = :customer");
 		if (limit.limitsServices()) {
 			where.append(" AND i.relevant_service = ANY (CAST(:limitServices AS text[]))");
-			params.put("limitServices", Limits.array(limit.services()));
+			params.put("limitServices", SqlArrays.text(limit.services()));
 		}
 		if (limit.limitsInstances()) {
 			where.append(" AND i.id = ANY (CAST(:limitInstances AS text[]))");
-			params.put("limitInstances", Limits.array(limit.instances()));
+			params.put("limitInstances", SqlArrays.text(limit.instances()));
 		}
 		if (!filter.relevantService().isEmpty()) {
 			where.append(" AND i.relevant_service = :service");

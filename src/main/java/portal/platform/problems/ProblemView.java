@@ -7,12 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.View;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem detail as JSON even where the caller asked for HTML. */
 record ProblemView(ProblemDetail problem) implements View {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
 	public String getContentType() {
@@ -22,8 +19,6 @@ record ProblemView(ProblemDetail problem) implements View {
 	@Override
 	public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
-		response.setContentType(getContentType());
-		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getOutputStream(), problem);
+		Problems.write(response, problem);
 	}
 }

@@ -13,10 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses API request bodies over the limit before anything reads them (R-20.2): a
@@ -26,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimit extends OncePerRequestFilter {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final long limit;
 
@@ -44,10 +40,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			JSON.writeValue(response.getOutputStream(), Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-					"payload-too-large", new PayloadTooLargeException(limit).getMessage()));
+			Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+					new PayloadTooLargeException(limit).getMessage()));
 			return;
 		}
 		chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);

@@ -4,16 +4,12 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import portal.platform.problems.Problems;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The API's answers to "who are you?" (401) and "not you" (403), as problem details. */
 final class ProblemResponses {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ProblemResponses() {
 	}
@@ -30,8 +26,6 @@ final class ProblemResponses {
 
 	private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JSON.writeValue(response.getOutputStream(), Problems.of(status, type, detail));
+		Problems.write(response, Problems.of(status, type, detail));
 	}
 }

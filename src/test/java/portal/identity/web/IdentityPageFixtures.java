@@ -183,7 +183,7 @@ final class IdentityPageFixtures {
 		boolean staff = "staff".equals(view.kind());
 		view.roles().forEach(key -> (staff ? Role.staffRole(key) : Role.customerRole(key)).ifPresent(roles::add));
 		PortalUser user = new PortalUser(view.id(), view.loginId(), staff, view.customerId(), view.companyScope(),
-				view.name(), roles, view.serviceScope(), false);
+				view.name(), roles, view.serviceScope(), view.instanceScope(), false);
 		List<SimpleGrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority(staff ? "ROLE_STAFF" : "ROLE_CUSTOMER"));
 		roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
