@@ -116,9 +116,15 @@ class WebShellIntegrationTests {
 	@Test
 	@DisplayName("the operator console home shows the console's sections to staff")
 	void consoleHomeShowsSections() throws Exception {
-		mvc.perform(get("/console").with(authentication(TestPrincipals.staff("ST-1"))))
+		mvc.perform(get("/console").with(authentication(TestPrincipals.staff("ST-1", "ADMIN"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Signed in as ST-1"), containsString("Lost credentials"),
 					containsString("href=\"/console/system-keys\""), not(containsString("??")))));
+		// Sections a staff member may not open are not offered to them.
+		mvc.perform(get("/console").with(authentication(TestPrincipals.staff("ST-2", "AUDITOR"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"/console/customers\""),
+					not(containsString("href=\"/console/system-keys\"")),
+					not(containsString("href=\"/console/lost-credentials\"")))));
 	}
 }
