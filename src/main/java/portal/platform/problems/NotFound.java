@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class NotFound {
 
-	@ExceptionHandler(NoResourceFoundException.class)
+	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	ModelAndView notFound(HttpServletRequest request) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ModelAndView problem = new ModelAndView(new ProblemView(Problems.of(HttpStatus.NOT_FOUND, "not-found",

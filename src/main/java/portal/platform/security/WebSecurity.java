@@ -32,7 +32,7 @@ class WebSecurity {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final String[] PUBLIC_PAGES = { "/", "/portal-page/**", "/sign-in", "/activate/**",
-			"/lost-credentials/**", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+			"/lost-credentials/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
 			"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
 

@@ -21,7 +21,7 @@ record LanguageLink(String tag, String href) {
 		return PortalLanguages.TAGS.stream()
 			.map(tag -> new LanguageLink(tag, "?" + UriComponentsBuilder.newInstance()
 				.query(queryString)
-				.replaceQueryParam(LanguageChangeInterceptor.PARAM, tag)
+				.replaceQueryParam(LanguageSwitch.PARAM, tag)
 				.build()
 				.getQuery()))
 			.toList();

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A browser the portal supports from a minimum major version on (R-20.1). The same minimums are
- * checked in the browser by {@code /js/portal.js}; change both together.
+ * checked in the browser by {@code /assets/js/portal.js}; change both together.
  *
  * @param name the browser's product name, the same in every language
  * @param minimumVersion the oldest major version that is supported

@@ -1,7 +1,9 @@
 package portal.platform.web;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,10 +21,16 @@ public class WebShellConfiguration implements WebMvcConfigurer {
 		return new LanguageCookieResolver();
 	}
 
+	@Bean
+	FilterRegistrationBean<LanguageSwitch> languageSwitch(LocaleResolver localeResolver) {
+		FilterRegistrationBean<LanguageSwitch> registration = new FilterRegistrationBean<>(
+				new LanguageSwitch(localeResolver));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// The JSON API has no pages to switch and should not hand out a language cookie.
-		registry.addInterceptor(new LanguageChangeInterceptor()).excludePathPatterns("/api/**");
 		registry.addInterceptor(new ShellModel()).excludePathPatterns("/api/**");
 	}
 }
