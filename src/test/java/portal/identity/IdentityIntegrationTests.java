@@ -81,11 +81,13 @@ class IdentityIntegrationTests {
 	@DisplayName("R-6.1 R-6.3 a signed-in user reads their profile; the session id changes at sign-in (no fixation)")
 	void signInRenewsSessionAndOpensProfile() throws Exception {
 		AccountFixtures.ActiveUser admin = fixtures.customerUser(alpha, Role.CUSTOMER_ADMINISTRATOR);
-		Cookie before = mvc.perform(get("/sign-in")).andReturn().getResponse().getCookie("PORTAL_SESSION");
+		// A session that exists before sign-in (here the one remembering the page asked for) is
+		// replaced at sign-in, never promoted.
+		Cookie before = mvc.perform(get("/app/profile")).andReturn().getResponse().getCookie("PORTAL_SESSION");
 		assertThat(before).isNotNull();
 		MvcResult signedIn = mvc.perform(post("/sign-in").cookie(before).param("username", admin.loginId())
 			.param("password", admin.password()).param("code", fixtures.nextCode(admin)).with(csrf()))
-			.andExpect(redirectedUrl("/app"))
+			.andExpect(redirectedUrl("http://localhost/app/profile?continue"))
 			.andReturn();
 		Cookie after = signedIn.getResponse().getCookie("PORTAL_SESSION");
 		assertThat(after).isNotNull();

@@ -37,6 +37,9 @@ class WebSecurity {
 			"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
 
+	/** Both chains keep CSRF tokens alike: in the session once there is one, before that in a cookie. */
+	private static final CsrfTokens CSRF_TOKENS = new CsrfTokens();
+
 	/**
 	 * One observation (timer) per filter of each chain on every request costs more than the
 	 * rest of a simple request; requests are timed once by the server's own metrics, and
@@ -59,7 +62,8 @@ class WebSecurity {
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.anyRequest().authenticated())
 			// No session authenticates these requests, so there is no cross-site request to forge.
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**")
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS)
+				.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**")
 				.ignoringRequestMatchers(request -> {
 					String authorization = request.getHeader("Authorization");
 					return authorization != null && authorization.startsWith("Bearer ");
@@ -89,6 +93,7 @@ class WebSecurity {
 				.requestMatchers("/console/**").hasRole("STAFF")
 				.requestMatchers("/app/**").hasRole("CUSTOMER")
 				.anyRequest().authenticated())
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);

@@ -2,8 +2,16 @@ package portal.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -130,7 +138,7 @@ class PortalPageBrowserTests {
 	}
 
 	@Test
-	@DisplayName("R-6.4 The sign-in page asks for login ID, password and code, and leads to help for lost login information")
+	@DisplayName("R-6.3 R-6.4 The sign-in page asks for login ID, password and code, leads to help for lost login information, and opens no session")
 	void signInPageOffersTheFormAndHelp(WebDriver browser) {
 		browser.get(url("/sign-in"));
 		assertThat(heading(browser)).isEqualTo("Sign in");
@@ -140,6 +148,31 @@ class PortalPageBrowserTests {
 		assertThat(browser.findElement(By.linkText("Lost or stolen login information?")).getAttribute("href"))
 			.endsWith("/lost-credentials");
 		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+		// A visitor gets no session before signing in, only the form's token in a strict cookie.
+		assertThat(browser.manage().getCookieNamed("PORTAL_SESSION")).isNull();
+		assertThat(browser.manage().getCookieNamed("PORTAL_CSRF").isHttpOnly()).isTrue();
+		assertThat(browser.manage().getCookieNamed("PORTAL_CSRF").getSameSite()).isEqualTo("Strict");
+	}
+
+	@Test
+	@DisplayName("R-6.3 Before sign-in the form's token is checked against the visitor's cookie")
+	void signInFormTokenIsCheckedAgainstTheCookie() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/sign-in"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("PORTAL_SESSION="));
+		String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("PORTAL_CSRF="))
+			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+		Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(field.find()).isTrue();
+		String form = "username=CP00000000&password=not+the+password&code=000000&_csrf="
+				+ URLEncoder.encode(field.group(1), StandardCharsets.UTF_8);
+		HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(url("/sign-in")))
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+		assertThat(http.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+		HttpResponse<Void> checked = http.send(post.header("Cookie", cookie).build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(checked.statusCode()).isEqualTo(302);
+		assertThat(checked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
 	}
 
 	@Test
