@@ -1,49 +1,104 @@
 package portal.identity;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Argon2id hashing with at most one hash per core at a time. Each hash fills 19 MiB of
- * memory; run many at once on few cores and they evict each other from the caches, so
- * every sign-in gets slower and a burst of attempts starves the rest of the portal.
- * Queuing them keeps each hash at full speed.
+ * Argon2id hashing on a fixed set of threads, one per core by default, that do nothing
+ * else; requests wait for their turn in arrival order. Each hash fills 19 MiB of memory:
+ * run many at once on few cores and they evict each other from the caches, so every
+ * sign-in gets slower and a burst of attempts starves the rest of the portal. On threads
+ * of their own the hashes also keep their memory allocation and caches out of the way of
+ * request handling.
  */
 @Component
 class PasswordHashes {
 
+	private static final String CURRENT = "$argon2id$v=19$m=" + PasswordHashing.MEMORY_KIB + ",t="
+			+ PasswordHashing.ITERATIONS + ",p=" + PasswordHashing.PARALLELISM + "$";
+
 	private final Argon2PasswordEncoder encoder;
 
-	private final Semaphore slots;
+	private final ExecutorService hashing;
 
 	PasswordHashes(Argon2PasswordEncoder encoder, @Value("${portal.identity.parallel-hashes:0}") int parallel) {
 		this.encoder = encoder;
-		this.slots = new Semaphore(parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors(), true);
+		int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+		AtomicInteger count = new AtomicInteger();
+		this.hashing = Executors.newFixedThreadPool(threads, task -> {
+			Thread thread = new Thread(task, "password-hashing-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	String encode(CharSequence password) {
-		return bounded(() -> encoder.encode(password));
+		return onHashingThread(() -> encoder.encode(password));
 	}
 
 	boolean matches(CharSequence password, String hash) {
-		return bounded(() -> encoder.matches(password, hash));
+		return onHashingThread(() -> encoder.matches(password, hash));
 	}
 
+	/**
+	 * Whether a stored hash was made with other parameters than the current ones, weaker or
+	 * not (another variant, memory, iterations, parallelism, salt or hash length).
+	 */
 	boolean upgradeEncoding(String hash) {
-		return encoder.upgradeEncoding(hash);
+		if (hash == null || hash.isEmpty()) {
+			return false;
+		}
+		if (!hash.startsWith(CURRENT)) {
+			return true;
+		}
+		String[] saltAndHash = hash.substring(CURRENT.length()).split("\\$");
+		return saltAndHash.length != 2 || saltAndHash[0].length() != base64Length(PasswordHashing.SALT_LENGTH)
+				|| saltAndHash[1].length() != base64Length(PasswordHashing.HASH_LENGTH);
 	}
 
-	private <T> T bounded(Supplier<T> hashing) {
-		slots.acquireUninterruptibly();
+	private static int base64Length(int bytes) {
+		return (bytes * 4 + 2) / 3;
+	}
+
+	@PreDestroy
+	void stop() {
+		hashing.shutdownNow();
+	}
+
+	private <T> T onHashingThread(Supplier<T> work) {
+		Future<T> result = CompletableFuture.supplyAsync(work, hashing);
+		// A hash is short: wait for it even when interrupted, and keep the interrupt for the caller.
+		boolean interrupted = false;
 		try {
-			return hashing.get();
+			while (true) {
+				try {
+					return result.get();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					throw new IllegalStateException("Password hashing failed", ex.getCause());
+				}
+			}
 		}
 		finally {
-			slots.release();
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 }
