@@ -9,4 +9,4 @@ out=target/bench-classes
 mkdir -p "$out"
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 javac -nowarn -d "$out" -cp "$cp" $(find bench/java -name '*.java')
-java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$out:$cp" portal.identity.SignInBenchmark "$@"
+java ${BENCH_JAVA_OPTS:-} -cp "$out:$cp" portal.identity.SignInBenchmark "$@"
