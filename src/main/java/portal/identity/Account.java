@@ -49,6 +49,8 @@ class Account {
 
 	int failedSignIns;
 
+	int wrongCodes;
+
 	Instant lockedUntil;
 
 	Instant createdAt;
@@ -99,8 +101,18 @@ class Account {
 		}
 	}
 
+	/**
+	 * After a correct password with a wrong one-time code: counts until the next successful
+	 * sign-in, whatever temporary locks came between; true once the limit is reached.
+	 */
+	boolean wrongCode(int maxWrongCodes) {
+		wrongCodes++;
+		return maxWrongCodes > 0 && wrongCodes >= maxWrongCodes;
+	}
+
 	void succeededSignIn(long totpStep) {
 		failedSignIns = 0;
+		wrongCodes = 0;
 		lockedUntil = null;
 		if (totpStep > 0) {
 			totpLastStep = totpStep;
@@ -122,6 +134,7 @@ class Account {
 		passwordHash = null;
 		totpSecret = null;
 		failedSignIns = 0;
+		wrongCodes = 0;
 		lockedUntil = null;
 	}
 

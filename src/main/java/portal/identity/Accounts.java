@@ -26,8 +26,8 @@ class Accounts {
 
 	private static final String COLUMNS = """
 			id, login_id, kind, customer_id, company_scope, third_party, name, email, phone, roles, service_scope,
-			instance_scope, language, state, password_hash, totp_secret, totp_last_step, failed_sign_ins, locked_until,
-			created_at, created_by, activated_at, version""";
+			instance_scope, language, state, password_hash, totp_secret, totp_last_step, failed_sign_ins, wrong_codes,
+			locked_until, created_at, created_by, activated_at, version""";
 
 	private final JdbcClient jdbc;
 
@@ -100,11 +100,11 @@ class Accounts {
 
 	void insert(Account a) {
 		jdbc.sql("INSERT INTO identity.accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
-				+ "CAST(? AS text[]), CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+				+ "CAST(? AS text[]), CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
 			.params(a.id, a.loginId, a.staff ? "STAFF" : "USER", a.customerId, a.companyScope, a.thirdParty, a.name,
 					a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope), SqlArrays.text(a.instanceScope),
 					a.language, a.state.name(), a.passwordHash, a.totpSecret, a.totpLastStep, a.failedSignIns,
-					ts(a.lockedUntil), ts(a.createdAt), a.createdBy, ts(a.activatedAt))
+					a.wrongCodes, ts(a.lockedUntil), ts(a.createdAt), a.createdBy, ts(a.activatedAt))
 			.update();
 	}
 
@@ -112,12 +112,12 @@ class Accounts {
 		int updated = jdbc.sql("""
 				UPDATE identity.accounts SET third_party = ?, name = ?, email = ?, phone = ?, roles = CAST(? AS text[]),
 					service_scope = CAST(? AS text[]), instance_scope = CAST(? AS text[]), language = ?, state = ?,
-					password_hash = ?, totp_secret = ?, totp_last_step = ?, failed_sign_ins = ?, locked_until = ?,
-					activated_at = ?, version = version + 1
+					password_hash = ?, totp_secret = ?, totp_last_step = ?, failed_sign_ins = ?, wrong_codes = ?,
+					locked_until = ?, activated_at = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(a.thirdParty, a.name, a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope),
 					SqlArrays.text(a.instanceScope), a.language, a.state.name(), a.passwordHash, a.totpSecret,
-					a.totpLastStep, a.failedSignIns, ts(a.lockedUntil), ts(a.activatedAt), a.id, a.version)
+					a.totpLastStep, a.failedSignIns, a.wrongCodes, ts(a.lockedUntil), ts(a.activatedAt), a.id, a.version)
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("Account " + a.loginId + " was changed concurrently");
@@ -166,6 +166,7 @@ class Accounts {
 		a.totpSecret = rs.getString("totp_secret");
 		a.totpLastStep = rs.getLong("totp_last_step");
 		a.failedSignIns = rs.getInt("failed_sign_ins");
+		a.wrongCodes = rs.getInt("wrong_codes");
 		a.lockedUntil = instant(rs, "locked_until");
 		a.createdAt = instant(rs, "created_at");
 		a.createdBy = rs.getString("created_by");

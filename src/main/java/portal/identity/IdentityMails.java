@@ -36,9 +36,9 @@ class IdentityMails {
 				account.loginId, baseUrl + "/activate/" + token, TIME.format(expiresAt));
 	}
 
-	void lostCredentialsReported(Account account, Account recipient) {
-		send(recipient, "identity.mail.lost.subject", "identity.mail.lost.body", recipient.name, account.loginId,
-				baseUrl + "/sign-in");
+	void lostCredentialsReported(Account account, Account recipient, boolean afterWrongCodes) {
+		String key = afterWrongCodes ? "identity.mail.wrong-codes" : "identity.mail.lost";
+		send(recipient, key + ".subject", key + ".body", recipient.name, account.loginId, baseUrl + "/sign-in");
 	}
 
 	/** Someone had the password but not the second factor: the person should change it. */

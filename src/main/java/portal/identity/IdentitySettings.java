@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** The identity module's settings ({@code portal.identity.*}). */
 @ConfigurationProperties("portal.identity")
 record IdentitySettings(Duration activationValidity, Duration sessionAbsoluteTimeout, int maxFailedSignIns,
-		Duration lockDuration, Duration apiTokenMaxValidity) {
+		Duration lockDuration, int maxWrongCodes, Duration apiTokenMaxValidity) {
 }

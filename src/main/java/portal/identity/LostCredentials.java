@@ -26,6 +26,10 @@ import portal.platform.TenantScope;
 @Service
 public class LostCredentials {
 
+	/** The report's channel when the portal itself locked the account after repeated wrong codes. */
+	static final String WRONG_CODES = "wrong-codes";
+
+
 	/** A report as the desk sees it. */
 	public record Report(UUID id, String loginId, UUID customerId, String channel, String reportedBy,
 			Instant reportedAt, String origin, Instant handledAt, String handledBy) {
@@ -98,6 +102,14 @@ public class LostCredentials {
 			.list();
 	}
 
+	/**
+	 * Someone has the password and keeps guessing the one-time code: the account is locked
+	 * and queued for the desk as a lost-credentials report, in the caller's transaction.
+	 */
+	void lockAfterWrongCodes(Account account) {
+		lock(account, WRONG_CODES, "portal");
+	}
+
 	private void lock(Account account, String channel, String reportedBy) {
 		account.lockForLostCredentials();
 		accounts.update(account);
@@ -108,11 +120,12 @@ public class LostCredentials {
 			.params(UUID.randomUUID(), account.id, account.customerId, channel, reportedBy,
 					Timestamp.from(clock.instant()), tenancy.current().origin())
 			.update();
-		mails.lostCredentialsReported(account, account);
+		boolean guessed = WRONG_CODES.equals(channel);
+		mails.lostCredentialsReported(account, account, guessed);
 		if (account.customerId != null) {
 			accounts.activeAdministrators(account.customerId).stream()
 				.filter(admin -> !admin.id.equals(account.id))
-				.forEach(admin -> mails.lostCredentialsReported(account, admin));
+				.forEach(admin -> mails.lostCredentialsReported(account, admin, guessed));
 		}
 		audit.record(AuditRecord.of("user.credentials-reported-lost", "user", account.loginId)
 			.forCustomer(account.customerId)

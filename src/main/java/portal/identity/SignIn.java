@@ -50,13 +50,16 @@ class SignIn {
 
 	private final IdentityMails mails;
 
+	private final LostCredentials lostCredentials;
+
 	// Made on first need, not at startup, where an interpreted Argon2 run costs a few hundred ms.
 	private volatile String dummyHash;
 
 	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, PasswordHashes encoder, SignInThrottle throttle,
 			Tenancy tenancy, TransactionTemplate transactions, AuditTrail audit, Clock clock,
-			IdentitySettings settings, IdentityMails mails) {
+			IdentitySettings settings, IdentityMails mails, LostCredentials lostCredentials) {
 		this.mails = mails;
+		this.lostCredentials = lostCredentials;
 		this.accounts = accounts;
 		this.recoveryCodes = recoveryCodes;
 		this.encoder = encoder;
@@ -139,9 +142,15 @@ class SignIn {
 			if (account != null && ("wrong-password".equals(reason) || "wrong-code".equals(reason))) {
 				Account fresh = accounts.byId(account.id).orElse(account);
 				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
-				accounts.update(fresh);
-				if ("wrong-code".equals(reason)) {
-					mails.passwordKnown(fresh);
+				if ("wrong-code".equals(reason) && fresh.wrongCode(settings.maxWrongCodes())) {
+					// The password is known and the codes are being guessed: lock until an administrator resets.
+					lostCredentials.lockAfterWrongCodes(fresh);
+				}
+				else {
+					accounts.update(fresh);
+					if ("wrong-code".equals(reason)) {
+						mails.passwordKnown(fresh);
+					}
 				}
 			}
 			audit.record(AuditRecord.of("sign-in.failed", "account", loginId.length() > 64 ? loginId.substring(0, 64) : loginId)

@@ -274,6 +274,41 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-6.2 R-6.4 ten wrong codes after the right password lock the account as lost, across temporary locks")
+	void guessedCodesLockTheAccount() throws Exception {
+		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);
+		AccountFixtures.ActiveUser admin = fixtures.customerUser(alpha, Role.CUSTOMER_ADMINISTRATOR);
+		Cookie session = fixtures.signIn(mvc, user);
+		mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isOk());
+		for (int i = 1; i <= 10; i++) {
+			assertThat(signInAnswer(user.loginId(), user.password(), "000000")).isEqualTo("/sign-in?error");
+			if (i % 5 == 0) {
+				// Each fifth failure locks for a while; the count of wrong codes goes on afterwards.
+				clock.advance(Duration.ofMinutes(16));
+			}
+			if (i == 9) {
+				mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isOk());
+			}
+		}
+		mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isUnauthorized());
+		assertThat(signInAnswer(user.loginId(), user.password(), fixtures.nextCode(user))).isEqualTo("/sign-in?error");
+		Account locked = tenancy.call(Actor.job("test"), TenantScope.system(), () -> accounts.byLoginId(user.loginId()))
+			.orElseThrow();
+		assertThat(locked.state).isEqualTo(AccountState.LOCKED);
+		assertThat(locked.passwordHash).isNull();
+		var mails = tenancy.call(Actor.job("test"), TenantScope.system(), () -> outbox.recent(50));
+		assertThat(mails).anySatisfy(mail -> {
+			assertThat(mail.recipient()).isEqualTo(user.email());
+			assertThat(mail.subject()).contains("locked after wrong one-time codes");
+		});
+		assertThat(mails).anySatisfy(mail -> assertThat(mail.recipient()).isEqualTo(admin.email()));
+		Cookie desk = fixtures.signIn(mvc, fixtures.staffMember(Role.STAFF_DESK));
+		mvc.perform(get("/api/v1/console/lost-credential-reports").cookie(desk))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.loginId == '%s')].channel".formatted(user.loginId())).value("wrong-codes"));
+	}
+
+	@Test
 	@DisplayName("R-6.2 registering staff needs the administrator's password and a fresh one-time code")
 	void registeringStaffNeedsReauthentication() throws Exception {
 		AccountFixtures.ActiveUser admin = fixtures.staffMember(Role.STAFF_ADMIN);
