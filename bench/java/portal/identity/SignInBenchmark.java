@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +80,8 @@ public final class SignInBenchmark {
 			// Warm-up: at this rate the JIT keeps compiling the web stack for three to four minutes, and
 			// while it does it takes up to a quarter of the CPU. Both rates are measured after that.
 			int warmUp = Integer.getInteger("bench.warmup", 240);
-			signInRate(port, created, clock, clients, warmUp);
+			Turns turns = new Turns(created);
+			signInRate(port, turns, clock, clients, warmUp);
 			rawHashRate(encoder, created.get(0).passwordHash, cores, 5);
 			System.out.printf("warm-up: %d s of sign-ins and 5 s of raw hashing, not counted%n", warmUp);
 			double rawTotal = 0;
@@ -89,7 +89,7 @@ public final class SignInBenchmark {
 			int rounds = Integer.getInteger("bench.rounds", 3);
 			for (int round = 1; round <= rounds; round++) {
 				Rate hashes = rawHashRate(encoder, created.get(0).passwordHash, cores, seconds);
-				Rate signIns = signInRate(port, created, clock, clients, seconds);
+				Rate signIns = signInRate(port, turns, clock, clients, seconds);
 				System.out.printf("round %d: raw Argon2id %.1f /s (%.1f ms of process CPU each), sign-ins %.1f /s "
 						+ "(%.1f ms of process CPU each), ratio %.1f %%%n", round, hashes.perSecond(),
 						hashes.cpuMillisEach(), signIns.perSecond(), signIns.cpuMillisEach(),
@@ -169,29 +169,42 @@ public final class SignInBenchmark {
 			.getProcessCpuTime();
 	}
 
-	// The accounts are taken in turn across all phases: a code is accepted once per account and step.
-	private static final AtomicInteger NEXT = new AtomicInteger();
+	/** The accounts, taken in turn across all phases: a code is accepted once per account and 30 s step. */
+	private static final class Turns {
 
-	private static final AtomicReference<AtomicLongArray> LAST_STEP = new AtomicReference<>();
+		private final List<Account> accounts;
 
-	private static Rate signInRate(int port, List<Account> accounts, Clock clock, int clients, int seconds)
+		private final AtomicInteger next = new AtomicInteger();
+
+		private final AtomicLongArray lastStep;
+
+		Turns(List<Account> accounts) {
+			this.accounts = accounts;
+			this.lastStep = new AtomicLongArray(accounts.size());
+		}
+
+		/** The next account, or null when that one already signed in during this step. */
+		Account next(long step) {
+			int i = Math.floorMod(next.getAndIncrement(), accounts.size());
+			return lastStep.getAndSet(i, step) == step ? null : accounts.get(i);
+		}
+	}
+
+	private static Rate signInRate(int port, Turns turns, Clock clock, int clients, int seconds)
 			throws InterruptedException {
 		long cpuBefore = processCpuNanos();
 		AtomicLong ok = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
-		AtomicLongArray lastStep = LAST_STEP.updateAndGet(a -> a != null ? a : new AtomicLongArray(accounts.size()));
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		for (int c = 0; c < clients; c++) {
 			pool.submit(() -> {
 				while (System.nanoTime() < end) {
-					int i = Math.floorMod(NEXT.getAndIncrement(), accounts.size());
 					long step = Totp.step(clock.instant());
-					// A code is accepted once per account and step; skip accounts already used in this step.
-					if (lastStep.getAndSet(i, step) == step) {
+					Account account = turns.next(step);
+					if (account == null) {
 						continue;
 					}
-					Account account = accounts.get(i);
 					if (signIn(port, account.loginId, PASSWORD, Totp.code(account.totpSecret, step))) {
 						ok.incrementAndGet();
 					}

@@ -29,7 +29,6 @@ public class LostCredentials {
 	/** The report's channel when the portal itself locked the account after repeated wrong codes. */
 	static final String WRONG_CODES = "wrong-codes";
 
-
 	/** A report as the desk sees it. */
 	public record Report(UUID id, String loginId, UUID customerId, String channel, String reportedBy,
 			Instant reportedAt, String origin, Instant handledAt, String handledBy) {

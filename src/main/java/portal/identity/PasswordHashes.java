@@ -70,9 +70,10 @@ class PasswordHashes {
 		return (bytes * 4 + 2) / 3;
 	}
 
+	/** Hashes already asked for still finish, so that no caller waits for an answer that never comes. */
 	@PreDestroy
 	void stop() {
-		hashing.shutdownNow();
+		hashing.shutdown();
 	}
 
 	private <T> T onHashingThread(Supplier<T> work) {

@@ -142,13 +142,15 @@ class SignIn {
 			if (account != null && ("wrong-password".equals(reason) || "wrong-code".equals(reason))) {
 				Account fresh = accounts.byId(account.id).orElse(account);
 				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
-				if ("wrong-code".equals(reason) && fresh.wrongCode(settings.maxWrongCodes())) {
-					// The password is known and the codes are being guessed: lock until an administrator resets.
+				boolean wrongCode = "wrong-code".equals(reason);
+				boolean guessing = wrongCode && fresh.wrongCode(settings.maxWrongCodes());
+				if (guessing) {
+					// The password is known and the codes are being guessed: locked until an administrator resets.
 					lostCredentials.lockAfterWrongCodes(fresh);
 				}
 				else {
 					accounts.update(fresh);
-					if ("wrong-code".equals(reason)) {
+					if (wrongCode) {
 						mails.passwordKnown(fresh);
 					}
 				}

@@ -2,7 +2,6 @@ package portal.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -48,7 +47,7 @@ final class CsrfTokens implements CsrfTokenRepository {
 	public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
 		if (token == null) {
 			session.saveToken(null, request, response);
-			if (request.getCookies() != null && cookie.loadToken(request) != null) {
+			if (cookie.loadToken(request) != null) {
 				cookie.saveToken(null, request, response);
 			}
 			return;
@@ -63,8 +62,7 @@ final class CsrfTokens implements CsrfTokenRepository {
 
 	@Override
 	public CsrfToken loadToken(HttpServletRequest request) {
-		HttpSession current = request.getSession(false);
-		CsrfToken held = current == null ? null : session.loadToken(request);
+		CsrfToken held = session.loadToken(request);
 		return held != null ? held : cookie.loadToken(request);
 	}
 }
