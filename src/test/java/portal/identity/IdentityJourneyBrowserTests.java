@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;
@@ -26,6 +25,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import portal.TestSmtp;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
@@ -38,12 +40,17 @@ import portal.terms.Terms;
  * portal, with a real SMTP server (GreenMail) receiving the activation emails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.mail.host=localhost", "spring.mail.port=3025", "portal.mail.delivery-interval=200ms" })
+		properties = "portal.mail.delivery-interval=200ms")
 @ExtendWith(Browsers.class)
 class IdentityJourneyBrowserTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension greenMail = TestSmtp.server();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		TestSmtp.register(registry, greenMail);
+	}
 
 	private static final String ADMIN_PASSWORD = "amber meadow compass 1984";
 
