@@ -10,7 +10,7 @@ public class IdentityException extends PortalException {
 		super(problemType, status, message);
 	}
 
-	static IdentityException notFound() {
+	public static IdentityException notFound() {
 		return new IdentityException("user-not-found", HttpStatus.NOT_FOUND, "There is no such user.");
 	}
 
@@ -19,11 +19,11 @@ public class IdentityException extends PortalException {
 				"This would leave the customer without an active administrator; appoint another administrator first.");
 	}
 
-	static IdentityException invalid(String message) {
+	public static IdentityException invalid(String message) {
 		return new IdentityException("invalid-user", HttpStatus.BAD_REQUEST, message);
 	}
 
-	static IdentityException reauthenticationFailed() {
+	public static IdentityException reauthenticationFailed() {
 		return new IdentityException("reauthentication-failed", HttpStatus.FORBIDDEN,
 				"Confirm with your current password and a one-time code to do this.");
 	}

@@ -17,6 +17,15 @@ import portal.audit.AuditTrail;
 import portal.platform.Tenancy;
 import portal.terms.DocumentVersion;
 import portal.terms.Terms;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.accounts.ContactCheck;
+import portal.identity.accounts.IdentityMails;
+import portal.identity.accounts.IdentitySettings;
+import portal.identity.accounts.LoginIds;
+import portal.identity.activation.ActivationLinks;
+import portal.identity.signin.UserSessions;
+import portal.identity.tokens.ApiTokens;
 
 /**
  * Customer administrators manage their own customer's users (R-7.1–R-7.4): add, change,
@@ -212,7 +221,7 @@ public class UserAdministration {
 		audit.record(AuditRecord.of("user.activation-resent", "user", account.loginId).forCustomer(customerId));
 	}
 
-	void retire(Account account, String action) {
+	public void retire(Account account, String action) {
 		if (account.isAdministrator() && account.isActive()) {
 			requireAnotherAdministrator(account);
 		}
@@ -225,12 +234,12 @@ public class UserAdministration {
 	}
 
 	/** Ends every session and API token of the account at once. */
-	void endAccess(Account account) {
+	public void endAccess(Account account) {
 		sessions.endAll(account.loginId);
 		tokens.revokeAll(account.id);
 	}
 
-	Account newAccount(boolean staff, UUID customerId, String companyScope, Set<Role> roles) {
+	public Account newAccount(boolean staff, UUID customerId, String companyScope, Set<Role> roles) {
 		String loginId = LoginIds.issue(staff, accounts.nextNumber());
 		Account account = new Account(UUID.randomUUID(), loginId, staff, customerId, companyScope);
 		account.roles = EnumSet.noneOf(Role.class);
@@ -244,7 +253,7 @@ public class UserAdministration {
 		return account;
 	}
 
-	void sendActivation(Account account, boolean reset) {
+	public void sendActivation(Account account, boolean reset) {
 		Instant expires = clock.instant().plus(settings.activationValidity());
 		String token = links.issue(account, reset ? "reset" : "activation", expires);
 		mails.activation(account, token, expires, reset);
@@ -275,7 +284,7 @@ public class UserAdministration {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	static String language(String language) {
+	public static String language(String language) {
 		return language != null && language.toLowerCase(Locale.ROOT).startsWith("ja") ? "ja" : "en";
 	}
 }

@@ -21,6 +21,9 @@ import portal.terms.Terms;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
+import portal.identity.credentials.Totp;
 
 /**
  * Real, activated accounts for tests: registered through user administration, activated

@@ -23,6 +23,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
 
 @PortalIntegrationTest
 @DisplayName("R-20.2 Bad input gets a 4xx problem detail and writes nothing")

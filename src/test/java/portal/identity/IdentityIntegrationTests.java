@@ -29,6 +29,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
+import portal.identity.credentials.Totp;
 
 @PortalIntegrationTest
 @DisplayName("R-6, R-7 Identity and access")

@@ -34,6 +34,8 @@ import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.platform.web.Browsers;
 import portal.terms.Terms;
+import portal.identity.activation.Activation;
+import portal.identity.credentials.Totp;
 
 /**
  * What an administrator and a new colleague do, in a real Chromium against the running

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import portal.identity.LostCredentials;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
-import portal.identity.StaffDirectory;
 import portal.identity.UserView;
+import portal.identity.administration.StaffDirectory;
+import portal.identity.lostcredentials.LostCredentials;
+import portal.identity.profile.Profiles;
 
 /** The Company's staff: every account in their scope, and the desk's queue of lost-credential reports. */
 @RestController

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import portal.identity.LostCredentials;
+import portal.identity.lostcredentials.LostCredentials;
 
 /** Anyone may report login information lost or stolen; the answer never tells whether it matched. */
 @RestController

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import portal.identity.ApiToken;
-import portal.identity.CreatedApiToken;
-import portal.identity.JointUse;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
-import portal.identity.SessionSummary;
 import portal.identity.UserView;
+import portal.identity.profile.JointUse;
+import portal.identity.profile.Profiles;
+import portal.identity.signin.SessionSummary;
+import portal.identity.tokens.ApiToken;
+import portal.identity.tokens.CreatedApiToken;
 
 /** The signed-in person's own account: profile, joint use, sessions, tokens, password, withdrawal. */
 @RestController

@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import portal.identity.LostCredentials;
 import portal.identity.NewUser;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
+import portal.identity.lostcredentials.LostCredentials;
+import portal.identity.profile.Profiles;
 
 /** Customer administrators manage their own customer's users. */
 @RestController

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import portal.identity.Activation;
+import portal.identity.activation.Activation;
 
 /**
  * The page an activation or reset link opens (R-6.1, R-7.3): set a password, enrol the

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import portal.identity.LostCredentials;
-import portal.identity.StaffDirectory;
 import portal.notices.EmailOutbox;
 import portal.platform.web.Htmx;
+import portal.identity.administration.StaffDirectory;
+import portal.identity.lostcredentials.LostCredentials;
 
 /**
  * The console's identity pages: every account in the staff member's scope, the desk's

@@ -7,7 +7,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import portal.identity.LostCredentials;
+import portal.identity.lostcredentials.LostCredentials;
 
 /**
  * Anyone may report login information lost or stolen (R-6.4). Whether the login ID and

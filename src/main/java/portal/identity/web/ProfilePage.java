@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import portal.identity.CreatedApiToken;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
 import portal.platform.web.Htmx;
+import portal.identity.profile.Profiles;
+import portal.identity.tokens.CreatedApiToken;
 
 /**
  * One's own account, in the customer portal and in the console alike: the personal

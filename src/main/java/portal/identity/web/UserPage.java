@@ -20,12 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import portal.catalog.Catalog;
 import portal.identity.IdentityException;
-import portal.identity.LostCredentials;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
+import portal.identity.lostcredentials.LostCredentials;
+import portal.identity.profile.Profiles;
 
 /**
  * One user of the administrator's own customer (R-7.1–R-7.4): contact data, roles and

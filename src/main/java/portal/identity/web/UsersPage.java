@@ -21,12 +21,12 @@ import portal.catalog.Catalog;
 import portal.catalog.RelevantService;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.platform.web.Htmx;
 import portal.terms.Terms;
+import portal.identity.profile.Profiles;
 
 /**
  * Customer administrators' list of their own customer's users (R-7.1), with search,

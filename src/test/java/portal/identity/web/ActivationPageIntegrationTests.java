@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import portal.PortalIntegrationTest;
-import portal.identity.Activation;
 import portal.identity.Role;
+import portal.identity.activation.Activation;
 
 @PortalIntegrationTest
 @DisplayName("R-6.1 R-7.3 The activation page")

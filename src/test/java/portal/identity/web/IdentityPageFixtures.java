@@ -21,11 +21,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import portal.MutableClock;
-import portal.identity.Activation;
 import portal.identity.NewUser;
 import portal.identity.PortalUser;
 import portal.identity.Role;
-import portal.identity.StaffDirectory;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.notices.EmailOutbox;
@@ -34,6 +32,8 @@ import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.terms.Terms;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
 
 /**
  * Real accounts for the page tests, made through the identity services: registered (and

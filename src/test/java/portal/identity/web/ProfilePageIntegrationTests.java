@@ -27,12 +27,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import portal.PortalIntegrationTest;
 import portal.identity.IdentityException;
-import portal.identity.Profiles;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
+import portal.identity.profile.Profiles;
 
 @PortalIntegrationTest
 @DisplayName("R-PI.1–R-PI.3 The profile page")

@@ -1,5 +1,0 @@
-package portal.identity;
-
-/** A newly created token with its secret, shown this once. */
-public record CreatedApiToken(ApiToken token, String secret) {
-}

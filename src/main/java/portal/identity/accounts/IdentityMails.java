@@ -1,0 +1,63 @@
+package portal.identity.accounts;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import portal.notices.Email;
+import portal.notices.EmailOutbox;
+
+/** The mails the identity module sends, in the recipient's language, through the outbox. */
+@Component
+public class IdentityMails {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final EmailOutbox outbox;
+
+	private final MessageSource messages;
+
+	private final String baseUrl;
+
+	IdentityMails(EmailOutbox outbox, MessageSource messages, @Value("${portal.base-url}") String baseUrl) {
+		this.outbox = outbox;
+		this.messages = messages;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	public void activation(Account account, String token, Instant expiresAt, boolean reset) {
+		String kind = reset ? "reset" : "activation";
+		send(account, "identity.mail." + kind + ".subject", "identity.mail." + kind + ".body", account.name,
+				account.loginId, baseUrl + "/activate/" + token, TIME.format(expiresAt));
+	}
+
+	public void lostCredentialsReported(Account account, Account recipient, boolean afterWrongCodes) {
+		String key = afterWrongCodes ? "identity.mail.wrong-codes" : "identity.mail.lost";
+		send(recipient, key + ".subject", key + ".body", recipient.name, account.loginId, baseUrl + "/sign-in");
+	}
+
+	/** Someone had the password but not the second factor: the person should change it. */
+	public void passwordKnown(Account account) {
+		send(account, "identity.mail.password-known.subject", "identity.mail.password-known.body", account.name,
+				account.loginId, baseUrl + "/sign-in");
+	}
+
+	public void accountChanged(Account account, String what) {
+		send(account, "identity.mail.changed.subject", "identity.mail.changed.body", account.name, account.loginId,
+				what);
+	}
+
+	private void send(Account recipient, String subjectKey, String bodyKey, Object... args) {
+		if (recipient.email == null) {
+			return;
+		}
+		Locale locale = Locale.forLanguageTag(recipient.language == null ? "en" : recipient.language);
+		outbox.enqueue(new Email(recipient.email, messages.getMessage(subjectKey, args, locale),
+				messages.getMessage(bodyKey, args, locale), locale, recipient.customerId));
+	}
+}

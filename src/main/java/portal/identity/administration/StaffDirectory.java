@@ -1,0 +1,80 @@
+package portal.identity.administration;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import portal.audit.AuditRecord;
+import portal.audit.AuditTrail;
+import portal.catalog.Catalog;
+import portal.platform.Tenancy;
+import portal.identity.IdentityException;
+import portal.identity.Role;
+import portal.identity.UserAdministration;
+import portal.identity.UserView;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.accounts.ContactCheck;
+
+/**
+ * The Company's view of accounts: staff search every account in their scope (affiliate
+ * staff only their affiliate's customers' users), and administrators register staff.
+ */
+@Service
+public class StaffDirectory {
+
+	private final Accounts accounts;
+
+	private final UserAdministration administration;
+
+	private final AuditTrail audit;
+
+	private final Tenancy tenancy;
+
+	private final Catalog catalog;
+
+	StaffDirectory(Accounts accounts, UserAdministration administration, AuditTrail audit, Tenancy tenancy,
+			Catalog catalog) {
+		this.accounts = accounts;
+		this.administration = administration;
+		this.audit = audit;
+		this.tenancy = tenancy;
+		this.catalog = catalog;
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserView> search(String text, int limit) {
+		return accounts.search(text, Math.min(Math.max(limit, 1), 500)).stream().map(UserView::of).toList();
+	}
+
+	/**
+	 * Registers a staff member, optionally limited to one affiliate's customers, and mails the
+	 * activation link. Only the Company's own staff (every customer in scope) may do this.
+	 */
+	@Transactional
+	public UserView addStaff(String name, String email, String phone, Set<Role> roles, String companyScope,
+			String language) {
+		ContactCheck.check(name, email, phone);
+		String scope = companyScope == null || companyScope.isBlank() ? null : companyScope.trim();
+		// A staff account can see every customer: only the Company's own staff register one.
+		if (!tenancy.scope().seesEveryCustomer()) {
+			throw new IdentityException("company-staff-only", org.springframework.http.HttpStatus.FORBIDDEN,
+					"companyScope: only the Company's own staff administrators register staff.");
+		}
+		if (scope != null && catalog.company(scope).filter(company -> company.affiliate()).isEmpty()) {
+			throw IdentityException.invalid("companyScope: '" + scope + "' is not an affiliate in the catalog.");
+		}
+		Account account = administration.newAccount(true, null, scope,
+				roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+		account.changeContact(name.trim(), email.trim(), phone.trim());
+		account.language = UserAdministration.language(language);
+		accounts.insert(account);
+		administration.sendActivation(account, false);
+		audit.record(AuditRecord.of("staff.added", "user", account.loginId)
+			.with("roles", account.roles.stream().map(Role::key).sorted().toList())
+			.with("companyScope", account.companyScope == null ? "" : account.companyScope));
+		return UserView.of(account);
+	}
+}

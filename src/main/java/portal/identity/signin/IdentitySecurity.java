@@ -1,0 +1,62 @@
+package portal.identity.signin;
+
+import java.time.Clock;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.platform.Tenancy;
+import portal.platform.security.SecurityContributor;
+import portal.identity.accounts.Accounts;
+import portal.identity.accounts.IdentitySettings;
+import portal.identity.tokens.ApiTokenFilter;
+import portal.identity.tokens.ApiTokens;
+
+/**
+ * Identity's part of the filter chains: the sign-in provider (password + one-time code),
+ * personal API tokens, the absolute session lifetime, and sign-in failures that never
+ * say why.
+ */
+@Component
+public class IdentitySecurity implements SecurityContributor {
+
+	private final ApiTokens tokens;
+
+	private final Accounts accounts;
+
+	private final Tenancy tenancy;
+
+	private final TransactionTemplate transactions;
+
+	private final IdentitySettings settings;
+
+	private final Clock clock;
+
+	IdentitySecurity(ApiTokens tokens, Accounts accounts, Tenancy tenancy,
+			TransactionTemplate transactions, IdentitySettings settings, Clock clock) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.tenancy = tenancy;
+		this.transactions = transactions;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public void contribute(HttpSecurity http, Chain chain) throws Exception {
+		// SignInProvider is the only AuthenticationProvider bean, so Spring Security makes it the
+		// global provider; adding it to the chain as well would run every attempt twice.
+		http.addFilterAfter(new SessionLifetime(settings.sessionAbsoluteTimeout(), clock), AnonymousAuthenticationFilter.class);
+		if (chain == Chain.API) {
+			http.addFilterBefore(new ApiTokenFilter(tokens, accounts, tenancy, transactions),
+					AnonymousAuthenticationFilter.class);
+			return;
+		}
+		http.formLogin(form -> form
+				.authenticationDetailsSource(request -> new SignInProvider.Details(request.getParameter("code"),
+						request.getRemoteAddr()))
+				.successHandler(new LandingPage())
+				.failureUrl("/sign-in?error"));
+	}
+}
