@@ -4,5 +4,5 @@
  * (R-5.2 customer of record, R-9.3 all contracts ended).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers",
-		allowedDependencies = { "platform", "audit", "catalog" })
+		allowedDependencies = { "platform", "platform :: *", "audit", "catalog" })
 package portal.customers;
