@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes samples in bulk within the current transaction: rows stream through binary
- * {@code COPY} into a session-private staging table, and every {@value #CHUNK} rows the chunk is
+ * {@code COPY} into a session-private staging table (rows tagged with the writer's batch id), and every {@value #CHUNK} rows the chunk is
  * merged into the daily partitions (creating missing days) and the rollups of the buckets it
  * changed are recomputed. The heap holds at most one chunk's bookkeeping, whatever the body size.
  *
@@ -35,19 +35,10 @@ class SampleWriter {
 
 	static final int CHUNK = 50_000;
 
-	private static final String STAGING = """
-			CREATE TEMP TABLE IF NOT EXISTS usage_staging (customer_id uuid, series_id bigint, at timestamptz,
-				value double precision, line bigint) ON COMMIT DELETE ROWS;
-			CREATE TEMP TABLE IF NOT EXISTS usage_changed (customer_id uuid, series_id bigint, at timestamptz,
-				added boolean) ON COMMIT DELETE ROWS;
-			CREATE TEMP TABLE IF NOT EXISTS usage_rollup (customer_id uuid, series_id bigint, bucket timestamptz,
-				count int, min double precision, max double precision, sum double precision, p95 double precision,
-				sketch bytea) ON COMMIT DELETE ROWS""";
-
 	private static final String MERGE = """
 			WITH s AS (
 				SELECT DISTINCT ON (customer_id, series_id, at) customer_id, series_id, at, value
-				FROM pg_temp.usage_staging ORDER BY customer_id, series_id, at, line DESC
+				FROM usage.staging WHERE batch = '%1$s' ORDER BY customer_id, series_id, at, line DESC
 			), d AS (
 				SELECT s.customer_id, s.series_id, s.at, s.value, t.value IS NULL AS added
 				FROM s LEFT JOIN usage.samples t
@@ -58,8 +49,8 @@ class SampleWriter {
 				SELECT customer_id, series_id, at, value FROM d
 				ON CONFLICT (customer_id, series_id, at) DO UPDATE SET value = EXCLUDED.value
 			)
-			INSERT INTO pg_temp.usage_changed (customer_id, series_id, at, added)
-			SELECT customer_id, series_id, at, added FROM d""";
+			INSERT INTO usage.staging_changed (batch, customer_id, series_id, at, added)
+			SELECT '%1$s', customer_id, series_id, at, added FROM d""";
 
 	private final DataSource dataSource;
 
@@ -74,10 +65,7 @@ class SampleWriter {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(STAGING);
-			}
-			return new Writing(connection, connection.unwrap(PGConnection.class).getCopyAPI());
+			return new Writing(connection, connection.unwrap(PGConnection.class).getCopyAPI(), UUID.randomUUID());
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot start writing samples", ex);
@@ -95,6 +83,8 @@ class SampleWriter {
 
 		private final CopyManager copy;
 
+		private final UUID batch;
+
 		private final Set<LocalDate> days = new HashSet<>();
 
 		private final Set<LocalDate> ensuredDays = new HashSet<>();
@@ -107,19 +97,20 @@ class SampleWriter {
 
 		private long replaced;
 
-		private Writing(Connection connection, CopyManager copy) {
+		private Writing(Connection connection, CopyManager copy, UUID batch) {
 			this.connection = connection;
 			this.copy = copy;
+			this.batch = batch;
 		}
 
 		void add(UUID customer, long series, long epochSecond, double value, long line) {
 			try {
 				if (out == null) {
 					out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
-							"COPY pg_temp.usage_staging (customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)"),
+							"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)"),
 							1 << 16));
 				}
-				out.row(5).uuid(customer).int8(series).timestampMicros(epochSecond * 1_000_000L).float8(value).int8(line);
+				out.row(6).uuid(batch).uuid(customer).int8(series).timestampMicros(epochSecond * 1_000_000L).float8(value).int8(line);
 				days.add(LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400L)));
 				if (++rows >= CHUNK) {
 					flush();
@@ -172,19 +163,18 @@ class SampleWriter {
 			rows = 0;
 			ensurePartitions();
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("TRUNCATE pg_temp.usage_changed");
-				statement.execute("ANALYZE pg_temp.usage_staging");
-				statement.execute(MERGE);
-				try (ResultSet rs = statement.executeQuery(
-						"SELECT count(*) FILTER (WHERE added), count(*) FILTER (WHERE NOT added) FROM pg_temp.usage_changed")) {
+				statement.execute(MERGE.formatted(batch));
+				try (ResultSet rs = statement.executeQuery("SELECT count(*) FILTER (WHERE added), count(*) FILTER "
+						+ "(WHERE NOT added) FROM usage.staging_changed WHERE batch = '" + batch + "'")) {
 					rs.next();
 					added += rs.getLong(1);
 					replaced += rs.getLong(2);
 				}
 			}
-			Rollups.recompute(connection, copy);
+			Rollups.recompute(connection, copy, batch);
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("TRUNCATE pg_temp.usage_staging");
+				statement.execute("DELETE FROM usage.staging WHERE batch = '" + batch + "'");
+				statement.execute("DELETE FROM usage.staging_changed WHERE batch = '" + batch + "'");
 			}
 		}
 

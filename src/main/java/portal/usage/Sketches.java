@@ -2,13 +2,11 @@ package portal.usage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
-import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
-import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 
 /**
  * The mergeable quantile sketches kept in the rollups: DDSketch with a relative accuracy of
@@ -30,16 +28,19 @@ public final class Sketches {
 	}
 
 	static byte[] encode(DDSketch sketch) {
-		ByteBuffer buffer = sketch.serialize();
-		byte[] bytes = new byte[buffer.remaining()];
-		buffer.get(bytes);
-		return bytes;
+		GrowingByteArrayOutput output = GrowingByteArrayOutput.withDefaultInitialCapacity();
+		try {
+			sketch.encode(output, false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("A sketch cannot be encoded", ex);
+		}
+		return output.trimmedCopy();
 	}
 
 	static void mergeInto(DDSketch target, byte[] encoded) {
 		try {
-			target.mergeWith(DDSketch.decode(ByteArrayInput.wrap(encoded), UnboundedSizeDenseStore::new,
-					new LogarithmicMapping(RELATIVE_ACCURACY)));
+			target.decodeAndMergeWith(ByteArrayInput.wrap(encoded));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("A stored sketch cannot be read", ex);

@@ -123,3 +123,35 @@ END $$;
 
 REVOKE ALL ON FUNCTION usage.ensure_partition(date), usage.drop_partitions_before(date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION usage.ensure_partition(date), usage.drop_partitions_before(date) TO ${appRole};
+
+-- Staging for bulk writes. Rows live only inside the writing transaction (copied in, merged,
+-- deleted before commit), so no other session ever sees them; COPY refuses tables under
+-- row-level security, hence none here. Each writer tags its rows with its own batch id.
+CREATE UNLOGGED TABLE usage.staging (
+	batch       uuid             NOT NULL,
+	customer_id uuid             NOT NULL,
+	series_id   bigint           NOT NULL,
+	at          timestamptz      NOT NULL,
+	value       double precision NOT NULL,
+	line        bigint           NOT NULL
+);
+CREATE UNLOGGED TABLE usage.staging_changed (
+	batch       uuid        NOT NULL,
+	customer_id uuid        NOT NULL,
+	series_id   bigint      NOT NULL,
+	at          timestamptz NOT NULL,
+	added       boolean     NOT NULL
+);
+CREATE UNLOGGED TABLE usage.staging_rollup (
+	batch       uuid             NOT NULL,
+	customer_id uuid             NOT NULL,
+	series_id   bigint           NOT NULL,
+	bucket      timestamptz      NOT NULL,
+	count       int              NOT NULL,
+	min         double precision NOT NULL,
+	max         double precision NOT NULL,
+	sum         double precision NOT NULL,
+	p95         double precision,
+	sketch      bytea
+);
+GRANT SELECT, INSERT, DELETE ON usage.staging, usage.staging_changed, usage.staging_rollup TO ${appRole};
