@@ -39,30 +39,30 @@ class ConsoleUsagePages {
 	}
 
 	@GetMapping("/console/customers/{customer}/usage")
-	String dashboard(@PathVariable UUID customer, Model model, Locale locale) {
+	String dashboard(@PathVariable String customer, Model model, Locale locale) {
 		return views.dashboard(inScope(customer), base(customer), "console", model, locale);
 	}
 
 	@GetMapping("/console/customers/{customer}/usage/instances/{id}")
-	String instance(@PathVariable UUID customer, @PathVariable String id, RangeForm range, Model model,
+	String instance(@PathVariable String customer, @PathVariable String id, RangeForm range, Model model,
 			Locale locale) {
 		return views.instance(inScope(customer), id, range, base(customer), "console", model, locale);
 	}
 
 	@GetMapping("/console/customers/{customer}/usage/export")
-	void export(@PathVariable UUID customer, @RequestParam List<Long> series,
+	void export(@PathVariable String customer, @RequestParam List<Long> series,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "") String step, HttpServletResponse response) throws IOException {
 		views.export(inScope(customer), series, from, to, step, response);
 	}
 
-	private UUID inScope(UUID customer) {
-		return customers.byId(customer).map(c -> c.id())
+	private UUID inScope(String code) {
+		return customers.byCode(code).map(c -> c.id())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	private static String base(UUID customer) {
+	private static String base(String customer) {
 		return "/console/customers/" + customer + "/usage";
 	}
 }
