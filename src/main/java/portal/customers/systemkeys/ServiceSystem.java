@@ -1,6 +1,7 @@
 package portal.customers.systemkeys;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
+import portal.customers.SystemCaller;
 import portal.platform.Actor;
 import portal.platform.PortalPrincipal;
 import portal.platform.TenantScope;
@@ -10,8 +11,8 @@ import portal.platform.TenantScope;
  * because the contracts it reports may belong to no Portal Customer yet; what it may write
  * is limited in code to its key's contracting company.
  */
-public record ServiceSystem(String keyId, String keyName, String contractingCompany)
-		implements PortalPrincipal, AuthenticatedPrincipal {
+public record ServiceSystem(String keyId, String keyName, String contractingCompany) implements SystemCaller,
+		PortalPrincipal, AuthenticatedPrincipal {
 
 	public static final String AUTHORITY = "ROLE_SERVICE_SYSTEM";
 

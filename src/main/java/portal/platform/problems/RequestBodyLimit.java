@@ -27,8 +27,16 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestBodyLimit(@Value("${portal.request.max-body-bytes}") long limit) {
+	private final long bulkLimit;
+
+	private final java.util.List<String> bulkPaths;
+
+	RequestBodyLimit(@Value("${portal.request.max-body-bytes}") long limit,
+			@Value("${portal.request.max-bulk-body-bytes}") long bulkLimit,
+			@Value("${portal.request.bulk-paths:}") java.util.List<String> bulkPaths) {
 		this.limit = limit;
+		this.bulkLimit = bulkLimit;
+		this.bulkPaths = java.util.List.copyOf(bulkPaths);
 	}
 
 	@Override
@@ -39,6 +47,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// Bulk uploads (usage samples) stream through with bounded memory, so they may be larger.
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		long limit = bulkPaths.contains(path) ? bulkLimit : this.limit;
 		if (request.getContentLengthLong() > limit) {
 			Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
 					new PayloadTooLargeException(limit).getMessage()));

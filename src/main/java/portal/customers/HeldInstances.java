@@ -1,0 +1,83 @@
+package portal.customers;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import portal.platform.ServiceLimit;
+import portal.platform.SqlArrays;
+import portal.platform.Tenancy;
+
+/**
+ * Service instances linked to a Portal Customer, for modules that keep data per instance
+ * (usage). Reads stay within the caller's tenant scope and, for a customer's user, within the
+ * services and instances the user is limited to (R-7.2), as the services pages apply it.
+ */
+@Service
+public class HeldInstances {
+
+	private static final String SELECT = """
+			SELECT i.id, i.customer_id, i.relevant_service, i.kind, i.label, i.state, c.contracting_company
+			FROM customers.service_instances i JOIN customers.contracts c ON c.contract_no = i.contract_no
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Tenancy tenancy;
+
+	HeldInstances(JdbcClient jdbc, Tenancy tenancy) {
+		this.jdbc = jdbc;
+		this.tenancy = tenancy;
+	}
+
+	/**
+	 * The instance if it is linked to a customer and its contract is the contracting company's;
+	 * empty otherwise, saying nothing of whose it is.
+	 */
+	public Optional<HeldInstance> ofCompany(String contractingCompany, String instanceId) {
+		return jdbc.sql(SELECT + " WHERE i.id = ? AND c.contracting_company = ? AND i.customer_id IS NOT NULL")
+			.params(instanceId, contractingCompany)
+			.query(HeldInstances::row)
+			.optional();
+	}
+
+	/** One of the customer's instances, if the current user may see it. */
+	public Optional<HeldInstance> of(UUID customer, String instanceId) {
+		ServiceLimit limit = tenancy.limit();
+		return jdbc.sql(SELECT + " WHERE i.customer_id = ? AND i.id = ?")
+			.params(customer, instanceId)
+			.query(HeldInstances::row)
+			.optional()
+			.filter(i -> limit.allows(i.relevantService(), i.id()));
+	}
+
+	/** The customer's instances the current user may see, by service and label (service_instances_customer_service_label). */
+	public List<HeldInstance> of(UUID customer) {
+		ServiceLimit limit = tenancy.limit();
+		return jdbc.sql(SELECT + """
+				 WHERE i.customer_id = :customer
+				 AND (CAST(:services AS text[]) = '{}' OR i.relevant_service = ANY (CAST(:services AS text[])))
+				 AND (CAST(:instances AS text[]) = '{}' OR i.id = ANY (CAST(:instances AS text[])))
+				 ORDER BY i.relevant_service, i.label, i.id""")
+			.param("customer", customer)
+			.param("services", SqlArrays.text(limit.services()))
+			.param("instances", SqlArrays.text(limit.instances()))
+			.query(HeldInstances::row)
+			.list();
+	}
+
+	/** Every instance linked to a customer, whichever; for the portal's own jobs (demo data). */
+	public List<HeldInstance> linked() {
+		return jdbc.sql(SELECT + " WHERE i.customer_id IS NOT NULL ORDER BY i.customer_id, i.id")
+			.query(HeldInstances::row)
+			.list();
+	}
+
+	private static HeldInstance row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new HeldInstance(rs.getString("id"), rs.getObject("customer_id", UUID.class),
+				rs.getString("relevant_service"), rs.getString("kind"), rs.getString("label"), rs.getString("state"),
+				rs.getString("contracting_company"));
+	}
+}

@@ -1,0 +1,70 @@
+package portal.usage;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+
+/** Count, min, max, sum and, when asked for, a p95 sketch of the values of one bucket. */
+final class Accumulator {
+
+	private long count;
+
+	private double min = Double.POSITIVE_INFINITY;
+
+	private double max = Double.NEGATIVE_INFINITY;
+
+	private double sum;
+
+	private final DDSketch sketch;
+
+	Accumulator(boolean percentile95) {
+		this.sketch = percentile95 ? Sketches.empty() : null;
+	}
+
+	void accept(double value) {
+		count++;
+		min = Math.min(min, value);
+		max = Math.max(max, value);
+		sum += value;
+		if (sketch != null) {
+			sketch.accept(value);
+		}
+	}
+
+	/** Folds in a finer bucket's summary (an hour into its day). */
+	void merge(long count, double min, double max, double sum, byte[] encodedSketch) {
+		this.count += count;
+		this.min = Math.min(this.min, min);
+		this.max = Math.max(this.max, max);
+		this.sum += sum;
+		if (sketch != null && encodedSketch != null) {
+			Sketches.mergeInto(sketch, encodedSketch);
+		}
+	}
+
+	long count() {
+		return count;
+	}
+
+	double min() {
+		return min;
+	}
+
+	double max() {
+		return max;
+	}
+
+	double sum() {
+		return sum;
+	}
+
+	double mean() {
+		return sum / count;
+	}
+
+	Double p95() {
+		return sketch == null || sketch.isEmpty() ? null : Sketches.p95(sketch);
+	}
+
+	byte[] encodedSketch() {
+		return sketch == null ? null : Sketches.encode(sketch);
+	}
+}

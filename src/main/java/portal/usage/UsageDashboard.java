@@ -1,0 +1,180 @@
+package portal.usage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import portal.catalog.ServiceKindDescriptor;
+import portal.catalog.ServiceKindDescriptors;
+import portal.catalog.UsageMetric;
+import portal.customers.HeldInstance;
+import portal.customers.HeldInstances;
+
+/**
+ * What the usage pages show (R-14.1): a card per relevant service the customer holds with a
+ * 24-hour sparkline per instance, the top instances of the leading metric, and an instance's
+ * charts, table and availability over a range.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UsageDashboard {
+
+	static final int SPARKLINES = 100;
+
+	private final HeldInstances instances;
+
+	private final SeriesCatalog catalog;
+
+	private final UsageQueries queries;
+
+	private final ServiceKindDescriptors descriptors;
+
+	private final Clock clock;
+
+	UsageDashboard(HeldInstances instances, SeriesCatalog catalog, UsageQueries queries,
+			ServiceKindDescriptors descriptors, Clock clock) {
+		this.instances = instances;
+		this.catalog = catalog;
+		this.queries = queries;
+		this.descriptors = descriptors;
+		this.clock = clock;
+	}
+
+	public record Card(String service, String serviceName, String metricName, String unit, List<Line> instances) {
+	}
+
+	/** One instance on a card: its 24-hour sparkline as SVG polylines (one per stretch without gaps). */
+	public record Line(String id, String label, List<String> polylines, Double latest) {
+	}
+
+	public record Dashboard(List<Card> cards, String topMetric, String topMetricName, List<TopEntry> top) {
+	}
+
+	public record InstanceView(HeldInstance instance, String serviceName, QueryResult points,
+			Availability availability, List<Segment> timeline) {
+	}
+
+	/** A stretch of the availability timeline, as percentages of its width. */
+	public record Segment(double left, double width, String from, String to) {
+	}
+
+	public Dashboard dashboard(UUID customer, Locale locale) {
+		Instant now = clock.instant();
+		Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+		Instant from = to.minus(Duration.ofHours(24));
+		Map<String, List<HeldInstance>> byService = new LinkedHashMap<>();
+		instances.of(customer).forEach(i -> byService.computeIfAbsent(i.relevantService(), k -> new ArrayList<>()).add(i));
+		Map<String, Series> leading = new LinkedHashMap<>();
+		catalog.ofCustomer(customer).forEach(s -> leadingMetric(s.relevantService())
+			.filter(m -> m.key().equals(s.metric()))
+			.ifPresent(m -> leading.put(s.instanceId(), s)));
+		List<Long> ids = leading.values().stream().map(Series::id).limit(SPARKLINES).toList();
+		Map<Long, List<Double>> values = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			queries.query(customer, ids, from, to, Step.HOUR, Stat.MEAN, locale).series()
+				.forEach(p -> values.put(p.series().id(), p.values()));
+		}
+		List<Card> cards = new ArrayList<>();
+		String topMetric = null;
+		String topMetricName = null;
+		for (Map.Entry<String, List<HeldInstance>> entry : byService.entrySet()) {
+			Optional<ServiceKindDescriptor> descriptor = descriptors.find(entry.getKey());
+			Optional<UsageMetric> metric = leadingMetric(entry.getKey());
+			List<Line> lines = entry.getValue().stream().map(i -> {
+				Series s = leading.get(i.id());
+				List<Double> points = s == null ? List.of() : values.getOrDefault(s.id(), List.of());
+				return new Line(i.id(), i.label(), polylines(points), latest(points));
+			}).toList();
+			cards.add(new Card(entry.getKey(), descriptor.map(ServiceKindDescriptor::name).orElse(entry.getKey()),
+					metric.map(m -> m.name().in(locale)).orElse(""), metric.map(m -> m.unit().code()).orElse(""),
+					lines));
+			if (topMetric == null && metric.isPresent()) {
+				topMetric = metric.get().key();
+				topMetricName = metric.get().name().in(locale);
+			}
+		}
+		List<TopEntry> top = topMetric == null ? List.of()
+				: queries.top(customer, topMetric, Stat.MAX, now.minus(Duration.ofDays(7)), now, 5);
+		return new Dashboard(cards, topMetric, topMetricName, top);
+	}
+
+	public Optional<InstanceView> instance(UUID customer, String instanceId, Instant from, Instant to, Locale locale) {
+		return instances.of(customer, instanceId).map(instance -> {
+			List<Series> series = catalog.ofInstance(customer, instance.id());
+			Step step = Step.forRange(Duration.between(from, to));
+			long coarsest = series.stream().mapToLong(s -> s.interval().toSeconds()).max().orElse(0);
+			if (coarsest > step.length().toSeconds()) {
+				step = coarsest > Step.HOUR.length().toSeconds() ? Step.DAY : Step.HOUR;
+			}
+			QueryResult points = series.isEmpty() ? null
+					: queries.query(customer, series.stream().map(Series::id).toList(), from, to, step, Stat.MEAN, locale);
+			Availability availability = queries.availability(customer, instance.id(), from, to);
+			return new InstanceView(instance, descriptors.find(instance.relevantService())
+				.map(ServiceKindDescriptor::name).orElse(instance.relevantService()), points, availability,
+					timeline(availability));
+		});
+	}
+
+	private Optional<UsageMetric> leadingMetric(String service) {
+		return descriptors.find(service).flatMap(d -> d.metrics().stream().findFirst());
+	}
+
+	private static List<Segment> timeline(Availability availability) {
+		double span = Duration.between(availability.from(), availability.to()).toSeconds();
+		if (span <= 0) {
+			return List.of();
+		}
+		return availability.outages().stream().map(o -> {
+			double left = Duration.between(availability.from(), o.from()).toSeconds() / span * 100;
+			double width = Math.max(0.4, Duration.between(o.from(), o.to()).toSeconds() / span * 100);
+			return new Segment(Math.round(left * 100) / 100.0, Math.round(width * 100) / 100.0, o.from().toString(),
+					o.to().toString());
+		}).toList();
+	}
+
+	/** SVG polylines in a 100 × 24 box; a gap ends one polyline and the next value starts another. */
+	static List<String> polylines(List<Double> values) {
+		double max = values.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0);
+		double min = values.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0);
+		double range = max - min == 0 ? 1 : max - min;
+		List<String> lines = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		int n = values.size();
+		for (int i = 0; i < n; i++) {
+			Double v = values.get(i);
+			if (v == null) {
+				if (!current.isEmpty()) {
+					lines.add(current.toString().strip());
+					current.setLength(0);
+				}
+				continue;
+			}
+			double x = n == 1 ? 50 : i * 100.0 / (n - 1);
+			double y = 22 - (v - min) / range * 20;
+			current.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+		}
+		if (!current.isEmpty()) {
+			lines.add(current.toString().strip());
+		}
+		return lines;
+	}
+
+	private static Double latest(List<Double> values) {
+		for (int i = values.size() - 1; i >= 0; i--) {
+			if (values.get(i) != null) {
+				return values.get(i);
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,213 @@
+package portal.usage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.catalog.ServiceKindDescriptors;
+import portal.catalog.UsageMetric;
+import portal.customers.HeldInstance;
+import portal.customers.HeldInstances;
+
+/**
+ * Ingests usage samples a relevant-service system sends (R-14.1), line by line: valid lines
+ * are kept, invalid ones reported with their line numbers. A line is valid when its instance
+ * is under a contract of the sender's contracting company, its metric is one of the instance's
+ * descriptor, its time is at most {@link #FUTURE_TOLERANCE} ahead, and its value is finite and
+ * within the metric's range. Times are floored to the metric's interval. The whole body is one
+ * transaction: a body that is neither NDJSON nor CSV, or that breaks off, writes nothing.
+ */
+@Service
+public class UsageIngestion {
+
+	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+	private static final int MAX_REMEMBERED = 100_000;
+
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	private final HeldInstances instances;
+
+	private final ServiceKindDescriptors descriptors;
+
+	private final SeriesCatalog series;
+
+	private final SampleWriter writer;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	UsageIngestion(HeldInstances instances, ServiceKindDescriptors descriptors, SeriesCatalog series,
+			SampleWriter writer, TransactionTemplate transactions, Clock clock) {
+		this.instances = instances;
+		this.descriptors = descriptors;
+		this.series = series;
+		this.writer = writer;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Reads the body (already decompressed) to its end and answers what was kept and refused. */
+	public IngestionReport ingest(String contractingCompany, IngestFormat format, InputStream body) {
+		return transactions.execute(status -> new Run(contractingCompany, format).read(body));
+	}
+
+	/** Writes samples the portal generates itself (demo data) through the same path, unchecked but for the series. */
+	void write(Iterable<GeneratedSample> samples) {
+		transactions.executeWithoutResult(status -> {
+			SampleWriter.Writing writing = writer.open();
+			long line = 0;
+			for (GeneratedSample sample : samples) {
+				writing.add(sample.series().customerId(), sample.series().id(), sample.epochSecond(), sample.value(),
+						++line);
+			}
+			writing.finish();
+		});
+	}
+
+	private record Target(Series series, MetricRange range) {
+	}
+
+	record GeneratedSample(Series series, long epochSecond, double value) {
+	}
+
+	private final class Run {
+
+		private final String company;
+
+		private final LineParser parser;
+
+		private final Map<String, Optional<HeldInstance>> known = new HashMap<>();
+
+		private final Map<String, Target> targets = new HashMap<>();
+
+		private final List<LineError> errors = new ArrayList<>();
+
+		private final Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
+
+		private long lines;
+
+		private long accepted;
+
+		private long rejected;
+
+		private SampleWriter.Writing writing;
+
+		Run(String company, IngestFormat format) {
+			this.company = company;
+			this.parser = new LineParser(format);
+		}
+
+		IngestionReport read(InputStream body) {
+			writing = writer.open();
+			BoundedLines reader = new BoundedLines(new InputStreamReader(body, StandardCharsets.UTF_8));
+			long number = 0;
+			boolean first = true;
+			try {
+				String line;
+				while ((line = reader.next()) != null) {
+					number++;
+					if (line != BoundedLines.TOO_LONG && line.isBlank()) {
+						continue;
+					}
+					if (first) {
+						first = false;
+						if (line == BoundedLines.TOO_LONG || line.indexOf('\0') >= 0 || !parser.looksLikeFormat(line)) {
+							throw UsageRefusal.unreadableBody("The body is neither NDJSON nor CSV (line " + number
+									+ "); nothing was written.");
+						}
+						if (parser.isHeader(line)) {
+							continue;
+						}
+					}
+					lines++;
+					take(number, line);
+				}
+			}
+			catch (IOException ex) {
+				throw UsageRefusal.unreadableBody("The body could not be read to its end (" + ex.getMessage()
+						+ "); nothing was written.");
+			}
+			catch (UncheckedIOException ex) {
+				throw UsageRefusal.unreadableBody("The body could not be read to its end; nothing was written.");
+			}
+			SampleWriter.Merged merged = writing.finish();
+			return new IngestionReport(lines, accepted, merged.added(), merged.replaced(),
+					accepted - merged.added() - merged.replaced(), rejected, errors);
+		}
+
+		private void take(long number, String line) {
+			try {
+				if (line == BoundedLines.TOO_LONG) {
+					throw new LineRejected("line", "Longer than " + BoundedLines.MAX_LINE + " characters.");
+				}
+				SampleLine sample = parser.parse(number, line);
+				Target found = targetOf(sample);
+				if (!found.range().contains(sample.value())) {
+					throw new LineRejected("value", "Must be " + found.range().describe() + " for " + sample.metric() + ".");
+				}
+				Series target = found.series();
+				Instant time = sample.time();
+				if (time.isAfter(latest)) {
+					throw new LineRejected("time", "More than 5 minutes in the future.");
+				}
+				if (time.isBefore(EARLIEST)) {
+					throw new LineRejected("time", "Before 2000-01-01.");
+				}
+				long step = target.interval().toSeconds();
+				long epochSecond = Math.floorDiv(time.getEpochSecond(), step) * step;
+				writing.add(target.customerId(), target.id(), epochSecond, sample.value(), number);
+				accepted++;
+			}
+			catch (LineRejected ex) {
+				rejected++;
+				if (errors.size() < IngestionReport.MAX_ERRORS) {
+					errors.add(new LineError(number, ex.field(), ex.getMessage()));
+				}
+			}
+		}
+
+		private Target targetOf(SampleLine sample) throws LineRejected {
+			String key = sample.instance() + '\n' + sample.metric();
+			Target found = targets.get(key);
+			if (found != null) {
+				return found;
+			}
+			Optional<HeldInstance> instance = known.get(sample.instance());
+			if (instance == null) {
+				if (known.size() >= MAX_REMEMBERED) {
+					// Bodies naming ever new unknown instances must not grow the heap.
+					known.clear();
+				}
+				writing.pauseForQuery();
+				instance = instances.ofCompany(company, sample.instance());
+				known.put(sample.instance(), instance);
+			}
+			HeldInstance held = instance.orElseThrow(() -> new LineRejected("instance",
+					"Unknown, or not under a contract of this key's contracting company."));
+			UsageMetric metric = descriptors.find(held.relevantService())
+				.flatMap(d -> d.metric(sample.metric()))
+				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
+			writing.pauseForQuery();
+			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
+			if (targets.size() >= MAX_REMEMBERED) {
+				targets.clear();
+			}
+			targets.put(key, created);
+			return created;
+		}
+	}
+}

@@ -1,0 +1,377 @@
+package portal.usage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.catalog.ServiceKindDescriptors;
+import portal.catalog.UsageMetric;
+import portal.customers.HeldInstance;
+import portal.customers.HeldInstances;
+import portal.platform.ServiceLimit;
+import portal.platform.Tenancy;
+
+/**
+ * Reads usage for one customer (R-14.1): every query names the customer, so the primary keys
+ * serve it and the row-level-security wall holds; a user limited to some services or instances
+ * (R-7.2) sees only their series. Points are aligned to the step; missing data stays null (R-14.3).
+ */
+@Service
+public class UsageQueries {
+
+	public static final String NOTICE = "Usage data is provided for reference and is not guaranteed.";
+
+	static final int MAX_SERIES = 100;
+
+	static final int MAX_POINTS = 30_000;
+
+	private final SeriesCatalog catalog;
+
+	private final HeldInstances instances;
+
+	private final ServiceKindDescriptors descriptors;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
+
+	private final TransactionTemplate readOnly;
+
+	private final Tenancy tenancy;
+
+	private final Clock clock;
+
+	UsageQueries(SeriesCatalog catalog, HeldInstances instances, ServiceKindDescriptors descriptors, JdbcClient jdbc,
+			DataSource dataSource, TransactionTemplate transactions, Tenancy tenancy, Clock clock) {
+		this.catalog = catalog;
+		this.instances = instances;
+		this.descriptors = descriptors;
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(5_000);
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
+		this.tenancy = tenancy;
+		this.clock = clock;
+	}
+
+	/** The series of one instance the user may see; empty if the instance is not theirs. */
+	public List<SeriesView> seriesOf(UUID customer, String instanceId, Locale locale) {
+		HeldInstance instance = instances.of(customer, instanceId)
+			.orElseThrow(() -> UsageRefusal.notFound("Instance " + instanceId));
+		return catalog.ofInstance(customer, instance.id()).stream().map(s -> view(s, locale)).toList();
+	}
+
+	public QueryResult query(UUID customer, List<Long> seriesIds, Instant from, Instant to, Step step, Stat stat,
+			Locale locale) {
+		Window window = window(from, to, step);
+		List<Series> series = visible(customer, seriesIds);
+		check(series, step, stat);
+		Map<Long, Double[]> values = new HashMap<>();
+		series.forEach(s -> values.put(s.id(), new Double[window.points()]));
+		jdbc.sql(pointsSql(step, stat) + " ORDER BY series_id, t")
+			.params(customer, series.stream().map(Series::id).toArray(Long[]::new), Timestamp.from(window.start()),
+					Timestamp.from(window.end()))
+			.query(rs -> {
+				int index = window.index(rs.getTimestamp(2).toInstant());
+				double value = rs.getDouble(3);
+				values.get(rs.getLong(1))[index] = rs.wasNull() ? null : value;
+			});
+		List<Instant> times = new ArrayList<>(window.points());
+		for (int i = 0; i < window.points(); i++) {
+			times.add(window.time(i));
+		}
+		return new QueryResult(window.start(), window.end(), step.code(), step.raw() ? "value" : stat.code(), times,
+				series.stream().map(s -> new QueryResult.Points(view(s, locale), Arrays.asList(values.get(s.id()))))
+					.toList(),
+				NOTICE);
+	}
+
+	/**
+	 * Writes the points as CSV (header {@code time,instance,metric,unit,value}), one series after
+	 * the other, row by row from a database cursor: memory does not grow with the range.
+	 */
+	public void export(UUID customer, List<Long> seriesIds, Instant from, Instant to, Step step, Stat stat,
+			Writer out) {
+		Window window = window(from, to, step);
+		List<Series> series = visible(customer, seriesIds);
+		check(series, step, stat);
+		write(out, "time,instance,metric,unit,value\n");
+		readOnly.executeWithoutResult(status -> {
+			for (Series s : series) {
+				String prefix = "," + csv(s.instanceId()) + "," + csv(s.metric()) + "," + unitOf(s) + ",";
+				int[] next = { 0 };
+				streaming.query(pointsSql(step, stat) + " ORDER BY t", rs -> {
+					int index = window.index(rs.getTimestamp(2).toInstant());
+					while (next[0] < index) {
+						write(out, window.time(next[0]++) + prefix + "\n");
+					}
+					double value = rs.getDouble(3);
+					write(out, window.time(next[0]++) + prefix + (rs.wasNull() ? "" : number(value)) + "\n");
+				}, customer, new Long[] { s.id() }, Timestamp.from(window.start()), Timestamp.from(window.end()));
+				while (next[0] < window.points()) {
+					write(out, window.time(next[0]++) + prefix + "\n");
+				}
+			}
+		});
+	}
+
+	/** The customer's instances ranked by a statistic of a metric over whole UTC days (the daily rollups). */
+	public List<TopEntry> top(UUID customer, String metric, Stat stat, Instant from, Instant to, int limit) {
+		if (limit < 1 || limit > 100) {
+			throw UsageRefusal.invalid("limit", "Between 1 and 100.");
+		}
+		if (stat == Stat.MIN) {
+			throw UsageRefusal.invalid("stat", "Use max, mean, p95 or sum.");
+		}
+		Window window = window(from, to, Step.DAY);
+		Map<Long, Series> series = new HashMap<>();
+		visibleOfMetric(customer, metric).forEach(s -> series.put(s.id(), s));
+		if (series.isEmpty()) {
+			return List.of();
+		}
+		Map<String, String> labels = new HashMap<>();
+		instances.of(customer).forEach(i -> labels.put(i.id(), i.label()));
+		Long[] ids = series.keySet().toArray(Long[]::new);
+		List<long[]> ranked = new ArrayList<>();
+		Map<Long, Double> valueOf = new HashMap<>();
+		if (stat == Stat.P95) {
+			Map<Long, DDSketch> sketches = new HashMap<>();
+			jdbc.sql("""
+					SELECT series_id, sketch FROM usage.daily
+					WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ? AND sketch IS NOT NULL""")
+				.params(customer, ids, Timestamp.from(window.start()), Timestamp.from(window.end()))
+				.query(rs -> {
+					Sketches.mergeInto(sketches.computeIfAbsent(rs.getLong(1), k -> Sketches.empty()), rs.getBytes(2));
+				});
+			sketches.forEach((id, sketch) -> valueOf.put(id, Sketches.p95(sketch)));
+		}
+		else {
+			String aggregate = switch (stat) {
+				case MAX -> "max(max)";
+				case SUM -> "sum(sum)";
+				default -> "sum(sum) / sum(count)";
+			};
+			jdbc.sql("SELECT series_id, " + aggregate + """
+					 FROM usage.daily WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?
+					 GROUP BY series_id""")
+				.params(customer, ids, Timestamp.from(window.start()), Timestamp.from(window.end()))
+				.query(rs -> {
+					valueOf.put(rs.getLong(1), rs.getDouble(2));
+				});
+		}
+		return valueOf.entrySet().stream()
+			.sorted(Map.Entry.<Long, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
+			.limit(limit)
+			.map(e -> {
+				Series s = series.get(e.getKey());
+				return new TopEntry(s.instanceId(), labels.getOrDefault(s.instanceId(), s.instanceId()), s.id(),
+						e.getValue(), unitOf(s));
+			})
+			.toList();
+	}
+
+	/**
+	 * Outages of an instance: each interval of its finest series from its first sample in the
+	 * range up to now (or the range's end) is down when no series of the instance has a sample
+	 * then, or its availability sample is below 50 %.
+	 */
+	public Availability availability(UUID customer, String instanceId, Instant from, Instant to) {
+		HeldInstance instance = instances.of(customer, instanceId)
+			.orElseThrow(() -> UsageRefusal.notFound("Instance " + instanceId));
+		List<Series> series = catalog.ofInstance(customer, instance.id());
+		if (!from.isBefore(to)) {
+			throw UsageRefusal.invalid("to", "Must be after from.");
+		}
+		if (Duration.between(from, to).compareTo(Duration.ofDays(400)) > 0) {
+			throw UsageRefusal.invalid("to", "At most 400 days after from.");
+		}
+		if (series.isEmpty()) {
+			return new Availability(instance.id(), from, to, "", 100.0, List.of(), NOTICE);
+		}
+		long step = series.stream().mapToLong(s -> s.interval().toSeconds()).min().orElseThrow();
+		long start = Math.floorDiv(from.getEpochSecond(), step) * step;
+		long end = Math.min(to.getEpochSecond(), clock.instant().getEpochSecond());
+		int slots = (int) Math.max(0, (end - start + step - 1) / step);
+		byte[] state = new byte[slots];
+		final byte present = 1;
+		final byte unavailable = 2;
+		long[] first = { Long.MAX_VALUE };
+		Map<Long, String> metricOf = new HashMap<>();
+		series.forEach(s -> metricOf.put(s.id(), s.metric()));
+		jdbc.sql("""
+				SELECT series_id, at, value FROM usage.samples
+				WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?""")
+			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
+					Timestamp.from(Instant.ofEpochSecond(start)), Timestamp.from(Instant.ofEpochSecond(end)))
+			.query(rs -> {
+				long at = rs.getTimestamp(2).toInstant().getEpochSecond();
+				int slot = (int) ((at - start) / step);
+				first[0] = Math.min(first[0], slot);
+				boolean down = "availability".equals(metricOf.get(rs.getLong(1))) && rs.getDouble(3) < 50;
+				state[slot] |= down ? unavailable : present;
+			});
+		List<Availability.Outage> outages = new ArrayList<>();
+		long counted = 0;
+		long down = 0;
+		int runStart = -1;
+		String runCause = "";
+		for (int i = first[0] == Long.MAX_VALUE ? slots : (int) first[0]; i <= slots; i++) {
+			boolean isDown = i < slots && (state[i] == 0 || (state[i] & unavailable) != 0);
+			if (i < slots) {
+				counted++;
+				down += isDown ? 1 : 0;
+			}
+			if (isDown && runStart < 0) {
+				runStart = i;
+				runCause = state[i] == 0 ? "gap" : "unavailable";
+			}
+			else if (!isDown && runStart >= 0) {
+				outages.add(new Availability.Outage(Instant.ofEpochSecond(start + runStart * step),
+						Instant.ofEpochSecond(start + i * step), runCause));
+				runStart = -1;
+			}
+		}
+		double percentage = counted == 0 ? 100.0 : 100.0 * (counted - down) / counted;
+		return new Availability(instance.id(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(end),
+				Duration.ofSeconds(step).toString(), Math.round(percentage * 1000) / 1000.0, outages, NOTICE);
+	}
+
+	/** Every series of the customer the user may see (the dashboard). */
+	public List<SeriesView> seriesOf(UUID customer, Locale locale) {
+		ServiceLimit limit = tenancy.limit();
+		return catalog.ofCustomer(customer).stream()
+			.filter(s -> limit.allows(s.relevantService(), s.instanceId()))
+			.map(s -> view(s, locale))
+			.toList();
+	}
+
+	private List<Series> visible(UUID customer, Collection<Long> ids) {
+		if (ids.isEmpty() || ids.size() > MAX_SERIES) {
+			throw UsageRefusal.invalid("series", "Name between 1 and " + MAX_SERIES + " series.");
+		}
+		ServiceLimit limit = tenancy.limit();
+		List<Series> found = catalog.byIds(customer, List.copyOf(new java.util.LinkedHashSet<>(ids))).stream()
+			.filter(s -> limit.allows(s.relevantService(), s.instanceId()))
+			.toList();
+		for (Long id : ids) {
+			if (found.stream().noneMatch(s -> s.id() == id)) {
+				throw UsageRefusal.notFound("Series " + id);
+			}
+		}
+		return found;
+	}
+
+	private List<Series> visibleOfMetric(UUID customer, String metric) {
+		ServiceLimit limit = tenancy.limit();
+		return catalog.ofMetric(customer, metric).stream()
+			.filter(s -> limit.allows(s.relevantService(), s.instanceId()))
+			.toList();
+	}
+
+	private static void check(List<Series> series, Step step, Stat stat) {
+		for (Series s : series) {
+			if (s.interval().compareTo(step.length()) > 0) {
+				throw UsageRefusal.invalid("step", "Series " + s.id() + " is sampled every " + s.interval()
+						+ "; use a step at least that long.");
+			}
+			if (stat == Stat.P95 && !step.raw() && !s.percentile95()) {
+				throw UsageRefusal.invalid("stat", "Series " + s.id() + " has no 95th percentile.");
+			}
+		}
+	}
+
+	private static String pointsSql(Step step, Stat stat) {
+		if (step.raw()) {
+			return "SELECT series_id, at AS t, value FROM usage.samples "
+					+ "WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?";
+		}
+		return "SELECT series_id, bucket AS t, " + stat.expression() + " FROM usage." + step.table()
+				+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?";
+	}
+
+	private static Window window(Instant from, Instant to, Step step) {
+		if (from == null || to == null || !from.isBefore(to)) {
+			throw UsageRefusal.invalid("to", "Must be after from.");
+		}
+		long length = step.length().toSeconds();
+		long start = Math.floorDiv(from.getEpochSecond(), length) * length;
+		long points = (to.getEpochSecond() - start + length - 1) / length;
+		if (points > MAX_POINTS) {
+			throw UsageRefusal.invalid("step", "At most " + MAX_POINTS + " points per series; use a longer step.");
+		}
+		return new Window(start, length, (int) points);
+	}
+
+	private record Window(long startSecond, long length, int points) {
+
+		Instant start() {
+			return Instant.ofEpochSecond(startSecond);
+		}
+
+		Instant end() {
+			return Instant.ofEpochSecond(startSecond + length * points);
+		}
+
+		Instant time(int index) {
+			return Instant.ofEpochSecond(startSecond + length * index);
+		}
+
+		int index(Instant time) {
+			return (int) ((time.getEpochSecond() - startSecond) / length);
+		}
+	}
+
+	SeriesView view(Series s, Locale locale) {
+		Optional<UsageMetric> metric = metricOf(s);
+		return new SeriesView(s.id(), s.instanceId(), s.relevantService(), s.metric(),
+				metric.map(m -> m.name().in(locale)).orElse(s.metric()), unitOf(s), s.interval().toString(),
+				metric.map(m -> m.aggregation().code()).orElse("avg"), s.percentile95());
+	}
+
+	private Optional<UsageMetric> metricOf(Series s) {
+		return descriptors.find(s.relevantService()).flatMap(d -> d.metric(s.metric()));
+	}
+
+	private String unitOf(Series s) {
+		return metricOf(s).map(m -> m.unit().code()).orElse("");
+	}
+
+	private static String number(double value) {
+		return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+	}
+
+	private static String csv(String value) {
+		return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+	}
+
+	private static void write(Writer out, String text) {
+		try {
+			out.write(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package portal.usage.web;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The range of the instance page: 24h, 7d, 30d, 90d, or custom between two dates (inclusive). */
+record RangeForm(String range, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+
+	RangeForm {
+		range = range == null || !java.util.Set.of("24h", "7d", "30d", "90d", "custom").contains(range) ? "24h" : range;
+	}
+}

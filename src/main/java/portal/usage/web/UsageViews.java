@@ -1,0 +1,116 @@
+package portal.usage.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+import portal.usage.DemoLoading;
+import portal.usage.QueryResult;
+import portal.usage.Stat;
+import portal.usage.Step;
+import portal.usage.UsageDashboard;
+import portal.usage.UsageQueries;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Fills the usage pages' models the same way for the customer portal and the console. */
+@Component
+class UsageViews {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final UsageDashboard dashboard;
+
+	private final UsageQueries queries;
+
+	private final DemoLoading demo;
+
+	private final Clock clock;
+
+	UsageViews(UsageDashboard dashboard, UsageQueries queries, DemoLoading demo, Clock clock) {
+		this.dashboard = dashboard;
+		this.queries = queries;
+		this.demo = demo;
+		this.clock = clock;
+	}
+
+	String dashboard(UUID customer, String base, String area, Model model, Locale locale) {
+		model.addAttribute("area", area);
+		model.addAttribute("base", base);
+		model.addAttribute("dashboard", dashboard.dashboard(customer, locale));
+		model.addAttribute("demoLoading", demo.inProgress());
+		return "usage/dashboard";
+	}
+
+	String instance(UUID customer, String instanceId, RangeForm range, String base, String area, Model model,
+			Locale locale) {
+		Window window = window(range);
+		UsageDashboard.InstanceView view = dashboard.instance(customer, instanceId, window.from(), window.to(), locale)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("area", area);
+		model.addAttribute("base", base);
+		model.addAttribute("range", range);
+		model.addAttribute("view", view);
+		model.addAttribute("demoLoading", demo.inProgress());
+		QueryResult points = view.points();
+		model.addAttribute("chartData", points == null ? "" : JSON.writeValueAsString(points));
+		model.addAttribute("exportQuery", points == null ? "" : exportQuery(points));
+		return "usage/instance";
+	}
+
+	void export(UUID customer, List<Long> series, Instant from, Instant to, String step, HttpServletResponse response)
+			throws IOException {
+		Step chosen = Step.of(step).orElse(Step.forRange(Duration.between(from, to)));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"usage.csv\"");
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		queries.export(customer, series, from, to, chosen, Stat.MEAN, out);
+		out.flush();
+	}
+
+	private static String exportQuery(QueryResult points) {
+		StringBuilder query = new StringBuilder();
+		points.series().forEach(p -> query.append("series=").append(p.series().id()).append('&'));
+		return query.append("from=").append(points.from()).append("&to=").append(points.to()).append("&step=")
+			.append(points.step()).toString();
+	}
+
+	private record Window(Instant from, Instant to) {
+	}
+
+	private Window window(RangeForm range) {
+		Instant now = clock.instant();
+		Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+		return switch (range.range()) {
+			case "7d" -> new Window(end.minus(Duration.ofDays(7)), end);
+			case "30d" -> new Window(end.minus(Duration.ofDays(30)), end);
+			case "90d" -> new Window(end.minus(Duration.ofDays(90)), end);
+			case "custom" -> custom(range);
+			default -> new Window(end.minus(Duration.ofHours(24)), end);
+		};
+	}
+
+	private static Window custom(RangeForm range) {
+		LocalDate from = range.from();
+		LocalDate to = range.to();
+		if (from == null || to == null || to.isBefore(from) || from.plusDays(400).isBefore(to)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from/to");
+		}
+		return new Window(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+}

@@ -1,0 +1,121 @@
+/*
+ * Usage pages: charts of aligned points (gaps stay gaps: spanGaps is off), unit-aware axes,
+ * times in the browser's time zone, and a CSV download that shows its progress.
+ */
+(function () {
+	'use strict';
+
+	var SCALES = {
+		bps: [[1, 'bit/s'], [1e3, 'kbit/s'], [1e6, 'Mbit/s'], [1e9, 'Gbit/s'], [1e12, 'Tbit/s']],
+		bytes: [[1, 'B'], [1e3, 'kB'], [1e6, 'MB'], [1e9, 'GB'], [1e12, 'TB']]
+	};
+
+	/** The divisor and label that keep the largest value between 1 and 1000. */
+	function scaleFor(unit, max) {
+		var steps = SCALES[unit];
+		if (!steps) {
+			return { divisor: 1, label: unit };
+		}
+		var chosen = steps[0];
+		for (var i = 0; i < steps.length; i++) {
+			if (max >= steps[i][0]) {
+				chosen = steps[i];
+			}
+		}
+		return { divisor: chosen[0], label: chosen[1] };
+	}
+
+	function localTimes(locale) {
+		var format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+		document.querySelectorAll('time.usage-time').forEach(function (element) {
+			element.textContent = format.format(new Date(element.getAttribute('datetime')));
+		});
+		document.querySelectorAll('.usage-value').forEach(function (element) {
+			var value = parseFloat(element.getAttribute('data-value'));
+			var scale = scaleFor(element.getAttribute('data-unit'), Math.abs(value));
+			element.textContent = (value / scale.divisor).toLocaleString(locale, { maximumFractionDigits: 2 }) + ' '
+				+ scale.label;
+		});
+	}
+
+	function charts(holder) {
+		var data = JSON.parse(holder.getAttribute('data-usage'));
+		var locale = holder.getAttribute('data-locale');
+		var step = data.step;
+		var options = step === '1d' ? { dateStyle: 'medium' } : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+		var format = new Intl.DateTimeFormat(locale, options);
+		var labels = data.times.map(function (time) { return format.format(new Date(time)); });
+		data.series.forEach(function (points, index) {
+			var canvas = document.getElementById('chart-' + index);
+			if (!canvas || typeof Chart === 'undefined') {
+				return;
+			}
+			var max = 0;
+			points.values.forEach(function (v) { if (v !== null && Math.abs(v) > max) { max = Math.abs(v); } });
+			var scale = scaleFor(points.series.unit, max);
+			var values = points.values.map(function (v) { return v === null ? null : v / scale.divisor; });
+			canvas.setAttribute('data-points', String(values.filter(function (v) { return v !== null; }).length));
+			canvas.setAttribute('data-gaps', String(values.filter(function (v) { return v === null; }).length));
+			new Chart(canvas, {
+				type: 'line',
+				data: { labels: labels, datasets: [{ label: points.series.metricName + ' (' + scale.label + ')',
+					data: values, spanGaps: false, borderColor: '#0b5ed7', backgroundColor: 'rgba(11,94,215,.15)',
+					pointRadius: 0, borderWidth: 1.5, fill: false }] },
+				options: { animation: false, maintainAspectRatio: false, spanGaps: false,
+					scales: { y: { beginAtZero: true, title: { display: true, text: scale.label } },
+						x: { ticks: { maxTicksLimit: 8 } } },
+					plugins: { legend: { display: true } } }
+			});
+		});
+	}
+
+	/** Downloads the CSV with fetch, showing how much has arrived, then hands it over as a file. */
+	function exportWithProgress(link) {
+		var status = document.getElementById('usage-export-status');
+		link.addEventListener('click', function (event) {
+			if (!window.fetch || !window.ReadableStream) {
+				return;
+			}
+			event.preventDefault();
+			fetch(link.href, { credentials: 'same-origin' }).then(function (response) {
+				var reader = response.body.getReader();
+				var chunks = [];
+				var received = 0;
+				function pump() {
+					return reader.read().then(function (result) {
+						if (result.done) {
+							var url = URL.createObjectURL(new Blob(chunks, { type: 'text/csv' }));
+							var a = document.createElement('a');
+							a.href = url;
+							a.download = 'usage.csv';
+							document.body.appendChild(a);
+							a.click();
+							a.remove();
+							status.textContent = status.getAttribute('data-done');
+							return;
+						}
+						chunks.push(result.value);
+						received += result.value.length;
+						status.textContent = status.getAttribute('data-progress').replace('{0}',
+							Math.round(received / 1024).toLocaleString());
+						return pump();
+					});
+				}
+				return pump();
+			});
+		});
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		var holder = document.getElementById('usage-data');
+		var locale = holder ? holder.getAttribute('data-locale') : document.documentElement.lang;
+		localTimes(locale || undefined);
+		if (holder && holder.getAttribute('data-usage')) {
+			charts(holder);
+		}
+		var link = document.getElementById('usage-export');
+		if (link) {
+			exportWithProgress(link);
+		}
+	});
+})();

@@ -1,0 +1,152 @@
+package portal.usage;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import portal.PortalIntegrationTest;
+import portal.customers.CustomerSummary;
+import portal.customers.Customers;
+import portal.customers.systemkeys.ServiceSystemKeys;
+import portal.platform.Tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PortalIntegrationTest
+@DisplayName("R-14.1 Relevant-service systems send usage samples in bulk")
+class UsageIngestionIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	ServiceSystemKeys keys;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	UsageFixtures fixtures;
+
+	String key;
+
+	String circuit;
+
+	CustomerSummary customer;
+
+	@BeforeEach
+	void aCircuit() throws Exception {
+		fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
+		key = fixtures.key("COMPANY");
+		customer = fixtures.customer("Usage Works");
+		circuit = fixtures.circuit(key, "COMPANY", customer, "c1");
+	}
+
+	private String line(String metric, String time, String value) {
+		return "{\"instance\":\"%s\",\"metric\":\"%s\",\"time\":\"%s\",\"value\":%s}\n".formatted(circuit, metric, time,
+				value);
+	}
+
+	private long samples() {
+		return fixtures.count("""
+				SELECT count(*) FROM usage.samples s JOIN usage.series r ON r.customer_id = s.customer_id AND r.id = s.series_id
+				WHERE r.instance_id = ?""", circuit);
+	}
+
+	@Test
+	@DisplayName("R-14.1 valid lines are kept and invalid ones reported with their line numbers")
+	void keepsValidLinesAndReportsInvalidOnes() throws Exception {
+		String body = line("traffic-in", "2026-11-30T08:00:00Z", "1000") + "\n"
+				+ line("no-such-metric", "2026-11-30T08:00:00Z", "1") + line("traffic-in", "2026-11-30T08:05:00Z", "-5")
+				+ "{\"instance\": 3}\n" + line("traffic-in", "2026-11-30T08:10:00Z", "1200")
+				+ line("availability", "2026-11-30T08:10:00Z", "101");
+		fixtures.ingest(key, "application/x-ndjson", body)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines").value(6))
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.added").value(2))
+			.andExpect(jsonPath("$.rejected").value(4))
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].field").value("metric"))
+			.andExpect(jsonPath("$.errors[1].line").value(4))
+			.andExpect(jsonPath("$.errors[1].field").value("value"))
+			.andExpect(jsonPath("$.errors[2].line").value(5))
+			.andExpect(jsonPath("$.errors[3].line").value(7));
+		assertThat(samples()).isEqualTo(2);
+		assertThat(fixtures.count("""
+				SELECT h.count FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
+				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(2);
+	}
+
+	@Test
+	@DisplayName("R-14.1 the same samples again add nothing; a new value replaces the stored one")
+	void isIdempotent() throws Exception {
+		String body = "instance,metric,time,value\n" + circuit + ",traffic-in,2026-11-30T09:00:00Z,10\n" + circuit
+				+ ",traffic-in,2026-11-30T09:05:00Z,20\n";
+		fixtures.ingest(key, "text/csv", body).andExpect(jsonPath("$.added").value(2));
+		fixtures.ingest(key, "text/csv", body)
+			.andExpect(jsonPath("$.added").value(0))
+			.andExpect(jsonPath("$.replaced").value(0))
+			.andExpect(jsonPath("$.unchanged").value(2));
+		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2026-11-30T09:05:00Z,30\n")
+			.andExpect(jsonPath("$.replaced").value(1));
+		assertThat(samples()).isEqualTo(2);
+		assertThat(fixtures.count("""
+				SELECT h.sum::bigint FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
+				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(40);
+		assertThat(fixtures.count("""
+				SELECT d.max::bigint FROM usage.daily d JOIN usage.series r ON r.customer_id = d.customer_id AND r.id = d.series_id
+				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(30);
+	}
+
+	@Test
+	@DisplayName("R-14.1 a body that is neither NDJSON nor CSV is refused and nothing is written")
+	void refusesBodiesOfNoFormat() throws Exception {
+		fixtures.ingest(key, "application/x-ndjson", "<html>" + circuit + "</html>\n" + line("traffic-in",
+				"2026-11-30T08:00:00Z", "1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").exists());
+		fixtures.ingest(key, "application/json", line("traffic-in", "2026-11-30T08:00:00Z", "1"))
+			.andExpect(status().isUnsupportedMediaType());
+		assertThat(samples()).isZero();
+	}
+
+	@Test
+	@DisplayName("R-14.1 a gzip body is read, and a time more than five minutes ahead is refused")
+	void readsGzipAndRefusesTheFuture() throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+			gzip.write((line("traffic-in", "2026-11-30T08:00:00Z", "1") + line("traffic-in", "2099-01-01T00:00:00Z", "1"))
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		mvc.perform(post("/api/v1/system/usage").header("Authorization", "Bearer " + key)
+			.header("Content-Encoding", "gzip").contentType("application/x-ndjson").content(bytes.toByteArray()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("time"));
+	}
+
+	@Test
+	@DisplayName("R-7.5 a system key writing another contracting company's instance is refused, line by line")
+	void refusesAnotherCompanysInstance() throws Exception {
+		String affiliateKey = fixtures.key("NTT-KOREA");
+		fixtures.ingest(affiliateKey, "application/x-ndjson", line("traffic-in", "2026-11-30T08:00:00Z", "1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(0))
+			.andExpect(jsonPath("$.errors[0].field").value("instance"));
+		assertThat(samples()).isZero();
+	}
+}
