@@ -102,7 +102,7 @@ class UsageDemo {
 			long[][] outages = outages(random, end);
 			for (UsageMetric metric : metrics) {
 				Series series = catalog.obtain(instance, metric);
-				Synthetic values = new Synthetic(series, metric, end, outages, new Random(random.nextLong()));
+				SyntheticSamples values = new SyntheticSamples(series, metric, end, outages, new Random(random.nextLong()));
 				ingestion.write(() -> values);
 				samples += values.produced;
 			}
@@ -111,7 +111,7 @@ class UsageDemo {
 		log.info("Demo usage generated: {} samples", samples);
 	}
 
-	/** Three outages per instance, of one to six hours, as [start, end) epoch seconds. */
+	// Three outages per instance, of one to six hours, as [start, end) epoch seconds.
 	private static long[][] outages(Random random, Instant end) {
 		long[][] outages = new long[3][2];
 		for (int i = 0; i < outages.length; i++) {
@@ -122,8 +122,8 @@ class UsageDemo {
 		return outages;
 	}
 
-	/** The samples of one series, made as they are consumed: memory does not grow with the history. */
-	private static final class Synthetic implements Iterator<UsageIngestion.GeneratedSample> {
+	// The samples of one series, made as they are consumed: memory does not grow with the history.
+	private static final class SyntheticSamples implements Iterator<UsageIngestion.GeneratedSample> {
 
 		private final Series series;
 
@@ -145,7 +145,7 @@ class UsageDemo {
 
 		private double burst;
 
-		Synthetic(Series series, UsageMetric metric, Instant end, long[][] outages, Random random) {
+		SyntheticSamples(Series series, UsageMetric metric, Instant end, long[][] outages, Random random) {
 			this.series = series;
 			this.metric = metric;
 			this.outages = outages;
@@ -182,7 +182,7 @@ class UsageDemo {
 			}
 		}
 
-		/** Office hours in Japan peak in the afternoon, weekends are quiet, and bursts come now and then. */
+		// Office hours in Japan peak in the afternoon, weekends are quiet, and bursts come now and then.
 		private double value(long at) {
 			ZonedDateTime local = Instant.ofEpochSecond(at).atZone(ZoneOffset.ofHours(9));
 			double hour = local.getHour() + local.getMinute() / 60.0;

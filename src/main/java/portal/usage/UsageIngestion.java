@@ -65,7 +65,7 @@ public class UsageIngestion {
 		return transactions.execute(status -> new Run(contractingCompany, format).read(body));
 	}
 
-	/** Writes samples the portal generates itself (demo data) through the same path, unchecked but for the series. */
+	// Writes samples the portal generates itself (demo data) through the same path, unchecked but for the series.
 	void write(Iterable<GeneratedSample> samples) {
 		transactions.executeWithoutResult(status -> {
 			SampleWriter.Writing writing = writer.open();
