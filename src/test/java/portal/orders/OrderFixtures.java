@@ -86,6 +86,21 @@ final class OrderFixtures {
 			.formatted(instanceId, bandwidth);
 	}
 
+	/** Staff of one affiliate, limited to the customers that hold a contract with it. */
+	static Authentication affiliateStaff(String loginId, String company, String... roles) {
+		String[] authorities = new String[roles.length + 1];
+		authorities[0] = "ROLE_STAFF";
+		for (int i = 0; i < roles.length; i++) {
+			authorities[i + 1] = "ROLE_STAFF_" + roles[i];
+		}
+		return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+				new CompanyStaff(Actor.staff(loginId), TenantScope.company(company)), null,
+				org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(authorities));
+	}
+
+	record CompanyStaff(Actor actor, TenantScope scope) implements portal.platform.PortalPrincipal {
+	}
+
 	long count(String sql, Object... params) {
 		return asSystem(() -> jdbc.sql(sql).params(java.util.Arrays.asList(params)).query(Long.class).single());
 	}
