@@ -102,18 +102,18 @@ public class ServiceOrder {
 	/** The customer's approver lets the order go on; never the submitter. */
 	void approve(String approver, UUID account, String note, Instant now) {
 		requireOtherThanSubmitter(approver);
+		require(Set.of(OrderState.PENDING_APPROVAL), "approved");
+		decidedBy(approver, account);
 		move(Set.of(OrderState.PENDING_APPROVAL), OrderState.IN_PROGRESS, "approved", approver, note, now);
-		approvedBy = approver;
-		approverAccount = account;
 	}
 
 	/** The customer's approver stops the order; never the submitter, and always with a reason. */
 	void refuse(String approver, UUID account, String note, Instant now) {
 		requireOtherThanSubmitter(approver);
 		requireNote(note);
+		require(Set.of(OrderState.PENDING_APPROVAL), "refused");
+		decidedBy(approver, account);
 		move(Set.of(OrderState.PENDING_APPROVAL), OrderState.REJECTED, "refused", approver, note, now);
-		approvedBy = approver;
-		approverAccount = account;
 	}
 
 	void start(String actor, String note, Instant now) {
@@ -186,10 +186,20 @@ public class ServiceOrder {
 		completionDate = now;
 	}
 
-	private void move(Set<OrderState> from, OrderState to, String verb, String actor, String note, Instant now) {
+	// Set before the move, so that the move's event tells the approver who decided.
+	private void decidedBy(String approver, UUID account) {
+		approvedBy = approver;
+		approverAccount = account;
+	}
+
+	private void require(Set<OrderState> from, String verb) {
 		if (!from.contains(state)) {
 			throw OrderRefusal.illegalMove(state, verb);
 		}
+	}
+
+	private void move(Set<OrderState> from, OrderState to, String verb, String actor, String note, Instant now) {
+		require(from, verb);
 		if (note != null && note.length() > MAX_NOTE) {
 			throw OrderRefusal.invalid("note", "Use at most " + MAX_NOTE + " characters.");
 		}

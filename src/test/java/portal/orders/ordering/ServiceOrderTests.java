@@ -123,6 +123,16 @@ class ServiceOrderTests {
 	}
 
 	@Test
+	@DisplayName("R-2.3 the approval's notice reaches the approver who decided")
+	void approvalTellsTheApprover() {
+		ServiceOrder order = in(OrderState.PENDING_APPROVAL);
+		order.approve("CP-APPROVER", APPROVER, "fine", NOW);
+		assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderStateChanged.class,
+				e -> assertThat(e.approverAccounts()).containsExactly(APPROVER));
+		assertThat(order.approvedBy()).contains("CP-APPROVER");
+	}
+
+	@Test
 	@DisplayName("R-7.7 a refusal, rejection, hold or failure needs a note")
 	void refusalsNeedANote() {
 		assertThatThrownBy(() -> in(OrderState.PENDING_APPROVAL).refuse("CP-A", APPROVER, " ", NOW))
