@@ -151,6 +151,11 @@ class OrdersApiIntegrationTests {
 		mvc.perform(get("/api/v1/orders/{id}", id).with(csrf()).with(authentication(b.orderer()))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/orders").with(csrf()).with(authentication(b.orderer()))).andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/orders/{id}", id).with(csrf()).with(authentication(limited))).andExpect(status().isNotFound());
+		long seenByOther = tenancy.call(new Tenancy.Context(Actor.user("CP-RLS"), TenantScope.customer(b.customer().id()),
+				"test"), () -> jdbc.sql("SELECT count(*) FROM orders.service_orders o JOIN orders.order_events e"
+						+ " ON e.order_id = o.id WHERE o.customer_id = ?")
+					.param(a.customer().id()).query(Long.class).single());
+		assertThat(seenByOther).as("row-level security hides another customer's orders").isZero();
 		mvc.perform(get("/api/v1/orders").param("state", "acknowledged").with(csrf()).with(authentication(a.orderer())))
 			.andExpect(jsonPath("$.total").value(1));
 		mvc.perform(get("/api/v1/orders").param("state", "bogus").with(csrf()).with(authentication(a.orderer())))
