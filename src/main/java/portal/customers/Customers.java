@@ -13,8 +13,12 @@ import org.springframework.stereotype.Service;
 import portal.customers.inventory.ContractRow;
 import portal.customers.inventory.CustomerRegistry;
 import portal.customers.inventory.CustomerRow;
+import portal.customers.inventory.InstanceOrders;
+import portal.customers.inventory.InstanceRow;
 import portal.customers.inventory.Inventory;
 import portal.customers.inventory.Paging;
+import portal.customers.systemkeys.ServiceSystem;
+import portal.platform.PortalPrincipal;
 
 /**
  * The customers module as other modules use it: Portal Customers, their contracts, and the
@@ -27,9 +31,12 @@ public class Customers {
 
 	private final Inventory inventory;
 
-	Customers(CustomerRegistry registry, Inventory inventory) {
+	private final InstanceOrders instanceOrders;
+
+	Customers(CustomerRegistry registry, Inventory inventory, InstanceOrders instanceOrders) {
 		this.registry = registry;
 		this.inventory = inventory;
+		this.instanceOrders = instanceOrders;
 	}
 
 	/** Registers an active Portal Customer under the next customer code; audited. */
@@ -50,6 +57,29 @@ public class Customers {
 		return inventory.contracts(customerId, "", "", new Paging(0, Paging.MAX_SIZE)).items().stream()
 			.map(Customers::summary)
 			.toList();
+	}
+
+	/**
+	 * One of the customer's service instances, as far as the reader's scope and limit (R-7.2)
+	 * let it be seen, with its contract's contracting company.
+	 */
+	public Optional<ServiceInstanceSummary> instance(UUID customerId, String instanceId) {
+		return inventory.instance(customerId, instanceId).map(this::summary);
+	}
+
+	/**
+	 * Applies a completed order to a service instance in the caller's transaction: attribute
+	 * values checked against the descriptor, or its termination; audited as an instance change.
+	 *
+	 * @throws portal.platform.PortalException when the instance cannot take the change
+	 */
+	public ServiceInstanceSummary applyOrder(String instanceId, Map<String, ?> changes, boolean terminate) {
+		return summary(instanceOrders.apply(instanceId, changes, terminate));
+	}
+
+	/** The contracting company a relevant-service system's key is bound to; empty for other principals. */
+	public Optional<String> systemCompany(PortalPrincipal principal) {
+		return principal instanceof ServiceSystem system ? Optional.of(system.contractingCompany()) : Optional.empty();
 	}
 
 	/** Whether the customer has contracts and every one of them has ended. */
@@ -73,6 +103,13 @@ public class Customers {
 				.orElseGet(() -> new ContractCheck.Finding(no, false, false, false, "", "")))
 			.toList();
 		return new ContractCheck(legalName, findings);
+	}
+
+	private ServiceInstanceSummary summary(InstanceRow row) {
+		String company = inventory.numbered(List.of(row.contractNo())).stream().findFirst()
+			.map(ContractRow::contractingCompany).orElse("");
+		return new ServiceInstanceSummary(row.id(), row.contractNo(), row.relevantService(), company, row.kind(),
+				row.label(), row.attributes(), row.state());
 	}
 
 	private static CustomerSummary summary(CustomerRow row) {

@@ -54,7 +54,8 @@ class WebSecurity {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors)
 			throws Exception {
-		http.securityMatcher("/api/**")
+		// The TM Forum shaped API authenticates like the JSON API: tokens, problem answers, no pages.
+		http.securityMatcher("/api/**", "/tmf-api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
 				.requestMatchers("/api/v1/system/**").hasRole("SERVICE_SYSTEM")

@@ -1,0 +1,122 @@
+package portal.orders.tmf;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import portal.orders.ordering.OrderFilter;
+import portal.orders.ordering.OrderPage;
+import portal.orders.ordering.OrderRefusal;
+import portal.orders.ordering.OrderState;
+import portal.orders.ordering.Ordering;
+import portal.orders.ordering.ServiceOrder;
+import portal.orders.ordering.Submitted;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
+
+/** The customer's orders in the shape of TM Forum's Service Ordering API (TMF641 v4). */
+@RestController
+@Feature(PortalFeature.ORDERING)
+@Tag(name = "TMF641 Service Ordering", description = "The customer's service orders, shaped like TMF641 v4")
+@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER', 'CUSTOMER_VIEWER')")
+class TmfServiceOrderController {
+
+	static final int MAX_LIMIT = 200;
+
+	static final String MERGE_PATCH = "application/merge-patch+json";
+
+	private final Ordering ordering;
+
+	TmfServiceOrderController(Ordering ordering) {
+		this.ordering = ordering;
+	}
+
+	@GetMapping(TmfServiceOrder.BASE)
+	@Operation(summary = "List service orders, newest first; X-Total-Count and X-Result-Count tell the sizes")
+	ResponseEntity<java.util.List<TmfServiceOrder>> list(@RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String state) {
+		if (offset < 0) {
+			throw OrderRefusal.invalid("offset", "Use 0 or more.");
+		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw OrderRefusal.invalid("limit", "Use 1 to " + MAX_LIMIT + ".");
+		}
+		java.util.Set<OrderState> states = state == null || state.isBlank() ? java.util.Set.of()
+				: java.util.Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state",
+						"Use one of " + String.join(", ", OrderState.codes()) + ".")));
+		OrderPage page = ordering.history(OrderFilter.of(states, null, null, null, null, null), offset, limit);
+		return ResponseEntity.ok()
+			.header("X-Total-Count", String.valueOf(page.total()))
+			.header("X-Result-Count", String.valueOf(page.orders().size()))
+			.body(page.orders().stream().map(TmfServiceOrder::of).toList());
+	}
+
+	@GetMapping(TmfServiceOrder.BASE + "/{id}")
+	@Operation(summary = "One service order")
+	TmfServiceOrder order(@PathVariable String id) {
+		return TmfServiceOrder.of(find(id));
+	}
+
+	@PostMapping(TmfServiceOrder.BASE)
+	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
+	@Operation(summary = "Create a service order on existing service instances; Idempotency-Key as in /api/v1/orders")
+	ResponseEntity<TmfServiceOrder> create(@RequestBody TmfServiceOrderCreate request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Submitted submitted = ordering.submit(request.toNewOrder(), Optional.ofNullable(idempotencyKey));
+		return ResponseEntity.created(URI.create(TmfServiceOrder.BASE + "/" + submitted.order().id()))
+			.body(TmfServiceOrder.of(submitted.order()));
+	}
+
+	@PatchMapping(value = TmfServiceOrder.BASE + "/{id}", consumes = MERGE_PATCH)
+	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
+	@Operation(summary = "Merge patch (RFC 7396) of the fields a customer may change: state to cancelled, "
+			+ "with cancellationReason")
+	TmfServiceOrder patch(@PathVariable String id, @RequestBody Map<String, Object> patch) {
+		ServiceOrder order = find(id);
+		for (String field : patch.keySet()) {
+			if (!field.equals("state") && !field.equals("cancellationReason")) {
+				throw OrderRefusal.invalid(field, "This field cannot be changed; only state (to cancelled) with "
+						+ "cancellationReason.");
+			}
+		}
+		Object state = patch.get("state");
+		Object reason = patch.get("cancellationReason");
+		if (reason != null && !(reason instanceof String)) {
+			throw OrderRefusal.invalid("cancellationReason", "Use text.");
+		}
+		if (state == null) {
+			if (reason != null) {
+				throw OrderRefusal.invalid("cancellationReason", "Give it with state cancelled.");
+			}
+			return TmfServiceOrder.of(order);
+		}
+		if (!"cancelled".equals(state)) {
+			throw OrderRefusal.invalid("state", "A customer may only ask for cancelled.");
+		}
+		return TmfServiceOrder.of(ordering.cancel(order.id(), reason == null ? "" : (String) reason));
+	}
+
+	private ServiceOrder find(String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException notAnId) {
+			throw OrderRefusal.notFound("The service order");
+		}
+		return ordering.order(uuid).orElseThrow(() -> OrderRefusal.notFound("The service order"));
+	}
+}

@@ -1,0 +1,263 @@
+package portal.orders.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import portal.catalog.InvalidValue;
+import portal.customers.ServiceInstanceSummary;
+import portal.orders.ordering.Approvals;
+import portal.orders.ordering.InvalidOrder;
+import portal.orders.ordering.NewOrder;
+import portal.orders.ordering.OrderFilter;
+import portal.orders.ordering.OrderKind;
+import portal.orders.ordering.OrderKinds;
+import portal.orders.ordering.OrderPage;
+import portal.orders.ordering.OrderRefusal;
+import portal.orders.ordering.OrderState;
+import portal.orders.ordering.Ordering;
+import portal.orders.ordering.ServiceOrder;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
+import portal.platform.web.Htmx;
+
+/**
+ * The customer portal's orders: the form of an order type generated from the descriptor,
+ * with the instance's current values beside each field and the same checks as the API;
+ * the history with filters and CSV export; one order with its timeline, cancellation and
+ * approval.
+ */
+@Controller
+@Feature(PortalFeature.ORDERING)
+@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER', 'CUSTOMER_VIEWER')")
+class OrdersPage {
+
+	static final int PAGE_SIZE = 25;
+
+	static final int MAX_EXPORT = 10_000;
+
+	private final Ordering ordering;
+
+	private final Approvals approvals;
+
+	private final OrderKinds kinds;
+
+	private final MessageSource messages;
+
+	OrdersPage(Ordering ordering, Approvals approvals, OrderKinds kinds, MessageSource messages) {
+		this.ordering = ordering;
+		this.approvals = approvals;
+		this.kinds = kinds;
+		this.messages = messages;
+	}
+
+	@GetMapping("/app/orders")
+	String history(@RequestParam Map<String, String> params, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		int page = Math.max(0, parseInt(params.get("page")));
+		OrderPage orders = ordering.history(filter(params), page * PAGE_SIZE, PAGE_SIZE);
+		model.addAttribute("orders", orders);
+		model.addAttribute("page", page);
+		model.addAttribute("pages", (orders.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		model.addAttribute("filter", params);
+		model.addAttribute("states", OrderState.codes());
+		model.addAttribute("query", query(params));
+		return Htmx.view(request, response, "orders/history", "results");
+	}
+
+	@GetMapping(value = "/app/orders.csv", produces = "text/csv")
+	void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+		OrderPage orders = ordering.history(filter(params), 0, MAX_EXPORT);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
+		try (PrintWriter writer = response.getWriter();
+				CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("id", "orderDate",
+						"state", "relevantService", "orderTypes", "instances", "submittedBy", "approvedBy",
+						"completionDate", "description").get())) {
+			for (ServiceOrder order : orders.orders()) {
+				csv.printRecord(order.id(), order.orderDate(), order.state().code(), order.relevantService(),
+						String.join(" ", order.items().stream().map(i -> i.orderType()).toList()),
+						String.join(" ", order.items().stream().map(i -> i.instanceId()).toList()),
+						order.submittedBy(), order.approvedBy().orElse(""),
+						order.completionDate().map(Object::toString).orElse(""), order.description());
+			}
+		}
+	}
+
+	@GetMapping("/app/orders/new")
+	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
+	String form(@RequestParam String instanceId, @RequestParam(required = false) String type, Model model,
+			Locale locale) {
+		ServiceInstanceSummary instance = ordering.instance(instanceId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("instance", instance);
+		model.addAttribute("types", kinds.of(instance.relevantService()).stream().filter(k -> !k.onContract())
+			.map(k -> Map.of("key", k.key(), "name", k.type().name().in(locale))).toList());
+		if (type == null || type.isBlank()) {
+			return "orders/choose";
+		}
+		OrderKind kind = kind(instance, type);
+		return form(model, instance, kind, Map.of(), Map.of(), "", UUID.randomUUID().toString(), locale);
+	}
+
+	@PostMapping("/app/orders")
+	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
+	String submit(@RequestParam Map<String, String> params, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		String instanceId = params.getOrDefault("instanceId", "");
+		ServiceInstanceSummary instance = ordering.instance(instanceId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		OrderKind kind = kind(instance, params.getOrDefault("type", ""));
+		Map<String, String> values = FormField.values(params);
+		Map<String, Object> submitted = new LinkedHashMap<>(values);
+		submitted.values().removeIf(v -> v == null || v.toString().isBlank());
+		String description = params.getOrDefault("description", "");
+		String key = params.getOrDefault("idempotencyKey", "");
+		Map<String, String> errors = new HashMap<>();
+		for (InvalidValue invalid : kind.validate(submitted)) {
+			errors.put(invalid.field(), messages.getMessage(invalid.messageKey(), invalid.arguments().toArray(),
+					invalid.messageKey(), locale));
+		}
+		if (errors.isEmpty()) {
+			try {
+				ServiceOrder order = ordering.submit(new NewOrder(description, List.of(new NewOrder.Item(kind.key(),
+						instanceId, "", submitted))), Optional.of(key)).order();
+				redirect.addFlashAttribute("submitted", true);
+				return "redirect:/app/orders/" + order.id();
+			}
+			catch (InvalidOrder invalid) {
+				invalid.fields().forEach((field, message) -> errors.put(field.substring(field.lastIndexOf('.') + 1),
+						message));
+			}
+			catch (OrderRefusal refusal) {
+				errors.put("form", refusal.getMessage());
+			}
+		}
+		return form(model, instance, kind, values, errors, description, key, locale);
+	}
+
+	@GetMapping("/app/orders/{id}")
+	String order(@PathVariable UUID id, Model model) {
+		ServiceOrder order = ordering.order(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("order", order);
+		model.addAttribute("cancellable", !order.state().terminal()
+				&& order.state() != OrderState.ASSESSING_CANCELLATION
+				&& order.state() != OrderState.PENDING_CANCELLATION);
+		return "orders/order";
+	}
+
+	@PostMapping("/app/orders/{id}/cancel")
+	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
+	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		try {
+			ordering.cancel(id, note);
+		}
+		catch (OrderRefusal refusal) {
+			redirect.addFlashAttribute("refusal", refusal.getMessage());
+		}
+		return "redirect:/app/orders/" + id;
+	}
+
+	@PostMapping("/app/orders/{id}/approval")
+	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
+	String approval(@PathVariable UUID id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes redirect) {
+		try {
+			if ("approve".equals(decision)) {
+				approvals.approve(id, note);
+			}
+			else {
+				approvals.refuse(id, note);
+			}
+		}
+		catch (OrderRefusal refusal) {
+			redirect.addFlashAttribute("refusal", refusal.getMessage());
+		}
+		return "redirect:/app/orders/" + id;
+	}
+
+	private String form(Model model, ServiceInstanceSummary instance, OrderKind kind, Map<String, String> values,
+			Map<String, String> errors, String description, String key, Locale locale) {
+		model.addAttribute("instance", instance);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kindName", kind.type().name().in(locale));
+		model.addAttribute("fields", kind.parameters().stream()
+			.map(p -> FormField.of(p, locale, instance.attributes().get(p.key()), values.get(p.key()),
+					errors.get(p.key())))
+			.toList());
+		model.addAttribute("errors", errors);
+		model.addAttribute("description", description);
+		model.addAttribute("idempotencyKey", key);
+		return "orders/form";
+	}
+
+	private OrderKind kind(ServiceInstanceSummary instance, String type) {
+		return kinds.find(instance.relevantService(), type).filter(k -> !k.onContract())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static OrderFilter filter(Map<String, String> params) {
+		String state = params.getOrDefault("state", "");
+		Set<OrderState> states = state.isBlank() ? Set.of()
+				: Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state", "Unknown state.")));
+		return OrderFilter.of(states, params.get("relevantService"), params.get("instanceId"),
+				params.get("submittedBy"), date(params.get("from"), 0), date(params.get("to"), 1));
+	}
+
+	private static java.time.Instant date(String text, int plusDays) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (java.time.DateTimeException invalid) {
+			throw OrderRefusal.invalid("from", "Use a date such as 2026-12-01.");
+		}
+	}
+
+	private static int parseInt(String text) {
+		try {
+			return text == null ? 0 : Integer.parseInt(text);
+		}
+		catch (NumberFormatException notANumber) {
+			return 0;
+		}
+	}
+
+	private static String query(Map<String, String> params) {
+		StringBuilder query = new StringBuilder();
+		params.forEach((k, v) -> {
+			if (!k.equals("page") && v != null && !v.isBlank()) {
+				query.append(query.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(k,
+						java.nio.charset.StandardCharsets.UTF_8)).append('=')
+					.append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+			}
+		});
+		return query.toString();
+	}
+}
