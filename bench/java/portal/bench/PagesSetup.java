@@ -29,7 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * (password and a one-time code computed here) and prints one line per user:
  * {@code <role> <session cookie> <API token>};</li>
  * <li>{@code session-bytes <postgres port>}: the mean bytes of session state stored per
- * signed-in session (the session row and its attribute rows).</li>
+ * signed-in session (the session row and its attribute rows);</li>
+ * <li>{@code check-writes <postgres port> <acknowledged ids file> <id prefix>}: whether every
+ * acknowledged service-instance report is stored, and none stored or audited twice.</li>
  * </ul>
  */
 public class PagesSetup {
@@ -46,6 +48,7 @@ public class PagesSetup {
 		switch (args[0]) {
 			case "signin" -> signIn(Integer.parseInt(args[1]), Path.of(args[2]));
 			case "session-bytes" -> sessionBytes(Integer.parseInt(args[1]));
+			case "check-writes" -> checkWrites(Integer.parseInt(args[1]), Path.of(args[2]), args[3]);
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 	}
@@ -149,6 +152,32 @@ public class PagesSetup {
 				ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			System.out.printf(Locale.ROOT, "%d %.0f %d%n", rs.getLong(1), rs.getDouble(2), rs.getLong(3));
+		}
+	}
+
+	private static void checkWrites(int postgresPort, Path acknowledged, String prefix) throws Exception {
+		List<String> acked = Files.readAllLines(acknowledged).stream().filter(l -> !l.isBlank()).distinct().toList();
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
+				+ "/portal", "postgres", "")) {
+			var stored = connection.prepareStatement("""
+					SELECT count(*) FILTER (WHERE i.id = ANY (?)), count(*)
+					FROM customers.service_instances i WHERE i.id LIKE ?""");
+			stored.setArray(1, connection.createArrayOf("text", acked.toArray()));
+			stored.setString(2, prefix + "%");
+			ResultSet rs = stored.executeQuery();
+			rs.next();
+			long present = rs.getLong(1);
+			long all = rs.getLong(2);
+			var audited = connection.prepareStatement("""
+					SELECT count(*) FROM (SELECT target_id FROM audit.entries WHERE target_id LIKE ?
+					GROUP BY target_id, action HAVING count(*) > 1) twice""");
+			audited.setString(1, prefix + "%");
+			ResultSet twice = audited.executeQuery();
+			twice.next();
+			System.out.printf(Locale.ROOT,
+					"acknowledged %d, of which stored %d (missing %d); stored in all %d (%d committed but not acknowledged);"
+							+ " audited twice: %d%n",
+					acked.size(), present, acked.size() - present, all, all - present, twice.getLong(1));
 		}
 	}
 }
