@@ -87,14 +87,23 @@ class Contracts {
 			where.append(" AND c.state = :state");
 			params.put("state", state);
 		}
-		long total = jdbc.sql("SELECT count(*) FROM customers.contracts c" + where).params(params)
-			.query(Long.class).single();
 		params.put("limit", paging.size());
 		params.put("offset", paging.offset());
-		List<ContractRow> rows = jdbc.sql(ROW + where
+		long[] total = { 0 };
+		List<ContractRow> rows = jdbc.sql(ROW.replace(" AS instances", " AS instances, count(*) OVER () AS total") + where
 				+ " ORDER BY c.relevant_service, c.contract_no LIMIT :limit OFFSET :offset")
-			.params(params).query(Contracts::toRow).list();
-		return new InventoryPage<>(rows, paging.page(), paging.size(), total);
+			.params(params).query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return toRow(rs, n);
+			}).list();
+		if (rows.isEmpty() && paging.offset() > 0) {
+			// Past the last page the window counts nothing: count apart.
+			params.remove("limit");
+			params.remove("offset");
+			total[0] = jdbc.sql("SELECT count(*) FROM customers.contracts c" + where).params(params)
+				.query(Long.class).single();
+		}
+		return new InventoryPage<>(rows, paging.page(), paging.size(), total[0]);
 	}
 
 	List<ContractRow> numbered(List<String> contractNumbers) {

@@ -43,6 +43,11 @@ public class Inventory {
 		return instances.search(customer, filter, paging, tenancy.limit());
 	}
 
+	/** Instances as lists show them: one page and the count in one query, without their attributes. */
+	public InventoryPage<InstanceRow> instanceLines(UUID customer, InstanceFilter filter, Paging paging) {
+		return instances.search(customer, filter, paging, tenancy.limit(), false);
+	}
+
 	public Optional<InstanceRow> instance(UUID customer, String id) {
 		return instances.ofCustomer(customer, id, tenancy.limit());
 	}

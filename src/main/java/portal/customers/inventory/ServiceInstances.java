@@ -26,6 +26,9 @@ class ServiceInstances {
 	private static final String COLUMNS = "i.id, i.contract_no, i.customer_id, i.relevant_service, i.kind, i.label, "
 			+ "i.attributes, i.state, i.updated_at";
 
+	private static final String LIST_COLUMNS = "i.id, i.contract_no, i.customer_id, i.relevant_service, i.kind, i.label, "
+			+ "NULL AS attributes, i.state, i.updated_at";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -80,6 +83,16 @@ class ServiceInstances {
 
 	/** service_instances_customer_service_label */
 	InventoryPage<InstanceRow> search(UUID customer, InstanceFilter filter, Paging paging, ServiceLimit limit) {
+		return search(customer, filter, paging, limit, true);
+	}
+
+	/**
+	 * One page of the customer's instances and the number of all that match, in one query;
+	 * without {@code withAttributes}, the attributes (a list does not show them) are neither
+	 * read nor parsed.
+	 */
+	InventoryPage<InstanceRow> search(UUID customer, InstanceFilter filter, Paging paging, ServiceLimit limit,
+			boolean withAttributes) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("customer", customer);
 		StringBuilder where = new StringBuilder(" WHERE i.customer_id = :customer");
@@ -107,14 +120,24 @@ class ServiceInstances {
 			where.append(" AND (i.label ILIKE :pattern OR i.id ILIKE :pattern)");
 			params.put("pattern", Like.containing(filter.text()));
 		}
-		long total = jdbc.sql("SELECT count(*) FROM customers.service_instances i" + where).params(params)
-			.query(Long.class).single();
 		params.put("limit", paging.size());
 		params.put("offset", paging.offset());
-		List<InstanceRow> rows = jdbc.sql("SELECT " + COLUMNS + " FROM customers.service_instances i" + where
+		long[] total = { 0 };
+		List<InstanceRow> rows = jdbc.sql("SELECT " + (withAttributes ? COLUMNS : LIST_COLUMNS)
+				+ ", count(*) OVER () AS total FROM customers.service_instances i" + where
 				+ " ORDER BY i.relevant_service, i.label, i.id LIMIT :limit OFFSET :offset")
-			.params(params).query(this::toRow).list();
-		return new InventoryPage<>(rows, paging.page(), paging.size(), total);
+			.params(params).query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return toRow(rs, n);
+			}).list();
+		if (rows.isEmpty() && paging.offset() > 0) {
+			// Past the last page the window counts nothing: count apart.
+			params.remove("limit");
+			params.remove("offset");
+			total[0] = jdbc.sql("SELECT count(*) FROM customers.service_instances i" + where).params(params)
+				.query(Long.class).single();
+		}
+		return new InventoryPage<>(rows, paging.page(), paging.size(), total[0]);
 	}
 
 	private Map<String, Object> parameters(ServiceInstance instance) {
@@ -139,7 +162,8 @@ class ServiceInstances {
 
 	private InstanceRow toRow(ResultSet rs, int n) throws SQLException {
 		return new InstanceRow(rs.getString("id"), rs.getString("contract_no"), rs.getString("relevant_service"),
-				rs.getString("kind"), rs.getString("label"), json.readValue(rs.getString("attributes"), MAP),
+				rs.getString("kind"), rs.getString("label"),
+				rs.getString("attributes") == null ? Map.of() : json.readValue(rs.getString("attributes"), MAP),
 				rs.getString("state"), rs.getTimestamp("updated_at").toInstant());
 	}
 }

@@ -20,7 +20,6 @@ import portal.customers.inventory.InstanceRow;
 import portal.customers.inventory.InstanceState;
 import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryPage;
-import portal.customers.inventory.Paging;
 import portal.platform.Tenancy;
 import portal.platform.web.Htmx;
 
@@ -33,6 +32,8 @@ class ServicesPage {
 
 	private final Inventory inventory;
 
+	private final ServicesView view;
+
 	private final CatalogNames names;
 
 	private final ServiceKindDescriptors descriptors;
@@ -41,9 +42,10 @@ class ServicesPage {
 
 	private final Tenancy tenancy;
 
-	ServicesPage(Inventory inventory, CatalogNames names, ServiceKindDescriptors descriptors, MessageSource messages,
-			Tenancy tenancy) {
+	ServicesPage(Inventory inventory, ServicesView view, CatalogNames names, ServiceKindDescriptors descriptors,
+			MessageSource messages, Tenancy tenancy) {
 		this.inventory = inventory;
+		this.view = view;
 		this.names = names;
 		this.descriptors = descriptors;
 		this.messages = messages;
@@ -52,20 +54,19 @@ class ServicesPage {
 
 	@GetMapping("/app/services")
 	String services(ServiceFilterForm filter, Model model, HttpServletRequest request, HttpServletResponse response) {
-		UUID customer = customer();
-		InventoryPage<ContractRow> held = inventory.contracts(customer, "", "", new Paging(0, Paging.MAX_SIZE));
+		ServicesView.Holdings holdings = view.holdings(customer(), filter, PAGE_SIZE);
+		InventoryPage<ContractRow> held = holdings.held();
 		model.addAttribute("filter", filter);
 		model.addAttribute("held", held);
 		model.addAttribute("serviceOptions", names.options(held.items().stream().map(ContractRow::relevantService)
 			.toList()));
 		model.addAttribute("states", InstanceState.codes());
 		model.addAttribute("serviceNames", names.services());
-		model.addAttribute("companyNames", names.companies());
+		model.addAttribute("companyNames", holdings.companyNames());
 		model.addAttribute("contracts", held.items().stream()
 			.filter(c -> filter.service().isEmpty() || c.relevantService().equals(filter.service()))
 			.toList());
-		model.addAttribute("instances", inventory.instances(customer, filter.instances(),
-				new Paging(filter.page(), PAGE_SIZE)));
+		model.addAttribute("instances", holdings.instances());
 		return Htmx.view(request, response, "customers/services", "results");
 	}
 

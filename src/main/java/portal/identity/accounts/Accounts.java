@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.platform.Invalidations;
 import portal.platform.SqlArrays;
 import portal.identity.AccountState;
 import portal.identity.Role;
@@ -31,10 +32,16 @@ public class Accounts {
 			instance_scope, language, state, password_hash, totp_secret, totp_last_step, failed_sign_ins, wrong_codes,
 			locked_until, created_at, created_by, activated_at, version""";
 
+	/** Invalidation topic of account changes (and of their tokens): the key is the account id. */
+	public static final String CHANGED_TOPIC = "identity.account";
+
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	Accounts(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	public Optional<Account> byLoginId(String loginId) {
@@ -125,6 +132,8 @@ public class Accounts {
 			throw new OptimisticLockingFailureException("Account " + a.loginId + " was changed concurrently");
 		}
 		a.version++;
+		// What other nodes cached about this account (its tokens' principal) ends with this commit.
+		invalidations.publish(CHANGED_TOPIC, a.id.toString());
 	}
 
 	private static String roles(Account a) {

@@ -5,13 +5,10 @@ import java.time.Clock;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import portal.platform.Tenancy;
 import portal.platform.security.SecurityContributor;
-import portal.identity.accounts.Accounts;
 import portal.identity.accounts.IdentitySettings;
 import portal.identity.tokens.ApiTokenFilter;
-import portal.identity.tokens.ApiTokens;
+import portal.identity.tokens.ApiTokenPrincipals;
 
 /**
  * Identity's part of the filter chains: the sign-in provider (password + one-time code),
@@ -21,24 +18,14 @@ import portal.identity.tokens.ApiTokens;
 @Component
 public class IdentitySecurity implements SecurityContributor {
 
-	private final ApiTokens tokens;
-
-	private final Accounts accounts;
-
-	private final Tenancy tenancy;
-
-	private final TransactionTemplate transactions;
+	private final ApiTokenPrincipals principals;
 
 	private final IdentitySettings settings;
 
 	private final Clock clock;
 
-	IdentitySecurity(ApiTokens tokens, Accounts accounts, Tenancy tenancy,
-			TransactionTemplate transactions, IdentitySettings settings, Clock clock) {
-		this.tokens = tokens;
-		this.accounts = accounts;
-		this.tenancy = tenancy;
-		this.transactions = transactions;
+	IdentitySecurity(ApiTokenPrincipals principals, IdentitySettings settings, Clock clock) {
+		this.principals = principals;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -49,7 +36,7 @@ public class IdentitySecurity implements SecurityContributor {
 		// global provider; adding it to the chain as well would run every attempt twice.
 		http.addFilterAfter(new SessionLifetime(settings.sessionAbsoluteTimeout(), clock), AnonymousAuthenticationFilter.class);
 		if (chain == Chain.API) {
-			http.addFilterBefore(new ApiTokenFilter(tokens, accounts, tenancy, transactions),
+			http.addFilterBefore(new ApiTokenFilter(principals),
 					AnonymousAuthenticationFilter.class);
 			return;
 		}

@@ -9,14 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
-import portal.platform.Actor;
-import portal.platform.Tenancy;
-import portal.platform.TenantScope;
 import portal.identity.PortalUser;
-import portal.identity.accounts.Account;
-import portal.identity.accounts.Accounts;
 
 /**
  * Authenticates {@code Authorization: Bearer cpt_…} on the API. The owner must still be
@@ -25,19 +19,10 @@ import portal.identity.accounts.Accounts;
  */
 public class ApiTokenFilter extends OncePerRequestFilter {
 
-	private final ApiTokens tokens;
+	private final ApiTokenPrincipals principals;
 
-	private final Accounts accounts;
-
-	private final Tenancy tenancy;
-
-	private final TransactionTemplate transactions;
-
-	public ApiTokenFilter(ApiTokens tokens, Accounts accounts, Tenancy tenancy, TransactionTemplate transactions) {
-		this.tokens = tokens;
-		this.accounts = accounts;
-		this.tenancy = tenancy;
-		this.transactions = transactions;
+	public ApiTokenFilter(ApiTokenPrincipals principals) {
+		this.principals = principals;
 	}
 
 	@Override
@@ -46,12 +31,9 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.startsWith("Bearer " + ApiTokens.PREFIX)) {
 			String presented = header.substring("Bearer ".length()).trim();
-			Optional<Account> owner = tenancy.call(Actor.job("api-token-auth"), TenantScope.system(),
-					() -> transactions.execute(status -> tokens.owner(presented).flatMap(accounts::byId)))
-				.filter(Account::isActive);
+			Optional<PortalUser> principal = principals.principal(presented);
 			SecurityContextHolder.clearContext();
-			owner.ifPresent(account -> {
-				PortalUser user = PortalUser.of(account, true);
+			principal.ifPresent(user -> {
 				var context = SecurityContextHolder.createEmptyContext();
 				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
 				SecurityContextHolder.setContext(context);

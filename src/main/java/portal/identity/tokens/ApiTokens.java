@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import portal.identity.IdentityException;
 import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
 import portal.identity.credentials.Secrets;
+import portal.platform.Invalidations;
 
 /**
  * Personal API tokens: {@code cpt_<id>_<secret>}, shown once, stored as a SHA-256 digest,
@@ -29,9 +31,12 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Clock clock) {
+	private final Invalidations invalidations;
+
+	ApiTokens(JdbcClient jdbc, Clock clock, Invalidations invalidations) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.invalidations = invalidations;
 	}
 
 	public CreatedApiToken create(Account owner, String name, Duration validity) {
@@ -68,26 +73,42 @@ public class ApiTokens {
 		if (revoked == 0) {
 			throw new IdentityException("token-not-found", HttpStatus.NOT_FOUND, "There is no such active token.");
 		}
+		invalidations.publish(Accounts.CHANGED_TOPIC, accountId.toString());
 	}
 
 	public int revokeAll(UUID accountId) {
-		return jdbc.sql("UPDATE identity.api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+		int revoked = jdbc.sql("UPDATE identity.api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
 			.params(Timestamp.from(clock.instant()), accountId)
 			.update();
+		invalidations.publish(Accounts.CHANGED_TOPIC, accountId.toString());
+		return revoked;
 	}
 
-	/** The account a presented token belongs to, if the token is known, unexpired and not revoked. */
-	Optional<UUID> owner(String presented) {
+	/** A token as authentication needs it. */
+	record ActiveToken(UUID id, UUID accountId, Instant expiresAt, Instant lastUsedAt) {
+	}
+
+	/** The presented token, if it is known, unexpired and not revoked. */
+	Optional<ActiveToken> active(String presented) {
 		if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 120) {
 			return Optional.empty();
 		}
-		Timestamp now = Timestamp.from(clock.instant());
 		return jdbc.sql("""
-				UPDATE identity.api_tokens SET last_used_at = ?
-				WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ? RETURNING account_id""")
-			.params(now, Secrets.digest(presented), now)
-			.query(UUID.class)
+				SELECT id, account_id, expires_at, last_used_at FROM identity.api_tokens
+				WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
+			.params(Secrets.digest(presented), Timestamp.from(clock.instant()))
+			.query((rs, n) -> new ActiveToken(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))))
 			.optional();
+	}
+
+	/** Records a use of a token unless one after {@code unlessSince} is already recorded. */
+	void used(UUID tokenId, Instant at, Instant unlessSince) {
+		jdbc.sql("""
+				UPDATE identity.api_tokens SET last_used_at = ?
+				WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+			.params(Timestamp.from(at), tokenId, Timestamp.from(unlessSince))
+			.update();
 	}
 
 	private static Instant instant(Timestamp value) {

@@ -33,13 +33,16 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	@Primary
 	HikariDataSource dataSource(EmbeddedDatabase database,
-			@Value("${portal.embedded.pool-size:10}") int poolSize) {
+			@Value("${portal.embedded.pool-size:10}") int poolSize,
+			@Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeoutMillis) {
 		HikariDataSource pool = new HikariDataSource();
 		pool.setPoolName("portal");
 		pool.setJdbcUrl(database.jdbcUrl());
 		pool.setUsername(database.appRole());
 		pool.setPassword(database.appPassword());
 		pool.setMaximumPoolSize(poolSize);
+		// While the database is away, requests fail fast instead of piling up for 30 s each.
+		pool.setConnectionTimeout(connectionTimeoutMillis);
 		return pool;
 	}
 

@@ -1,24 +1,28 @@
 package portal.platform.database;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 
 /**
  * Hands out connections that carry the current tenant scope in session settings, which
- * the row-level-security policies read, and clears them when the connection goes back to
- * the pool so that no scope outlives the work it was set for.
+ * the row-level-security policies read. Every connection handed out has exactly the
+ * current scope (an empty one when there is none): the settings a physical connection
+ * carries are remembered, and a checkout changes them, in one round trip, only when they
+ * differ from what the work needs. A connection back in the pool may still carry the
+ * scope of its last work, but nothing reaches it except through this data source, which
+ * sets the scope again before handing it out. Settings are made outside any transaction,
+ * so a rollback cannot undo them behind the remembered state.
  */
 class TenantAwareDataSource extends DelegatingDataSource {
 
@@ -26,11 +30,12 @@ class TenantAwareDataSource extends DelegatingDataSource {
 			+ "set_config('portal.customer_id', ?, false), set_config('portal.company', ?, false), "
 			+ "set_config('portal.actor', ?, false)";
 
-	private static final String CLEAR = "SELECT set_config('portal.scope', 'none', false), "
-			+ "set_config('portal.customer_id', '', false), set_config('portal.company', '', false), "
-			+ "set_config('portal.actor', '', false)";
+	private static final Settings NONE = new Settings("none", "", "", "");
 
 	private final Tenancy tenancy;
+
+	/** The settings each physical connection carries, by identity; a new connection carries none. */
+	private final Map<Object, Settings> carried = Collections.synchronizedMap(new WeakHashMap<>());
 
 	TenantAwareDataSource(DataSource target, Tenancy tenancy) {
 		super(target);
@@ -49,81 +54,39 @@ class TenantAwareDataSource extends DelegatingDataSource {
 
 	private Connection scoped(Connection connection) throws SQLException {
 		TenantScope scope = tenancy.scope();
-		if (scope.kind() == TenantScope.Kind.NONE) {
-			// Every connection comes back to the pool cleared (or is new, with nothing set), so
-			// work without a scope needs neither to set nor to clear anything.
+		Settings wanted = scope.kind() == TenantScope.Kind.NONE ? NONE
+				: new Settings(scope.kind().setting(), scope.customerId().map(Object::toString).orElse(""),
+						scope.companyCode().orElse(""), tenancy.actor().id());
+		try {
+			Object physical = physical(connection);
+			Settings current = carried.getOrDefault(physical, NONE);
+			if (!current.equals(wanted) || !connection.getAutoCommit()) {
+				carried.remove(physical);
+				try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
+					statement.setString(1, wanted.scope());
+					statement.setString(2, wanted.customerId());
+					statement.setString(3, wanted.company());
+					statement.setString(4, wanted.actor());
+					statement.execute();
+				}
+				if (!connection.getAutoCommit()) {
+					connection.commit();
+				}
+				carried.put(physical, wanted);
+			}
 			return connection;
-		}
-		try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
-			statement.setString(1, scope.kind().setting());
-			statement.setString(2, scope.customerId().map(Object::toString).orElse(""));
-			statement.setString(3, scope.companyCode().orElse(""));
-			statement.setString(4, tenancy.actor().id());
-			statement.execute();
 		}
 		catch (SQLException ex) {
 			connection.close();
 			throw ex;
 		}
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new ClearingOnClose(connection));
 	}
 
-	private record ClearingOnClose(Connection target) implements InvocationHandler {
+	private static Object physical(Connection connection) throws SQLException {
+		// The pool wraps each checkout in a new proxy: the settings belong to the connection behind it.
+		return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : connection;
+	}
 
-		@Override
-		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-			switch (method.getName()) {
-				case "close" -> {
-					clear();
-					target.close();
-					return null;
-				}
-				case "unwrap" -> {
-					return ((Class<?>) args[0]).isInstance(proxy) ? proxy : target.unwrap((Class<?>) args[0]);
-				}
-				case "isWrapperFor" -> {
-					return ((Class<?>) args[0]).isInstance(proxy) || target.isWrapperFor((Class<?>) args[0]);
-				}
-				case "equals" -> {
-					return proxy == args[0];
-				}
-				case "hashCode" -> {
-					return System.identityHashCode(proxy);
-				}
-				default -> {
-					try {
-						return method.invoke(target, args);
-					}
-					catch (InvocationTargetException ex) {
-						throw ex.getTargetException();
-					}
-				}
-			}
-		}
-
-		private void clear() {
-			try {
-				if (target.isClosed()) {
-					return;
-				}
-				if (!target.getAutoCommit()) {
-					// A transaction left open (after an error) must not keep the scope; roll it back first.
-					target.rollback();
-				}
-				try (Statement statement = target.createStatement()) {
-					statement.execute(CLEAR);
-				}
-			}
-			catch (SQLException ex) {
-				// A connection that cannot be cleared must not be handed out again with a scope.
-				try {
-					target.abort(Runnable::run);
-				}
-				catch (SQLException ignored) {
-					// Already broken: the pool evicts it either way.
-				}
-			}
-		}
+	private record Settings(String scope, String customerId, String company, String actor) {
 	}
 }

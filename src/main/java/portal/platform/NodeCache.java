@@ -1,0 +1,76 @@
+package portal.platform;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A small per-node cache kept coherent across nodes by {@link Invalidations}: entries live
+ * at most their time to live, the cache is bypassed while the node is not listening for
+ * invalidations, and a value loaded while an eviction happened is returned but not kept
+ * (so a change committed during the load is never hidden). Beyond its size it is emptied:
+ * it is meant for hot, small sets (tokens in use, customers' states).
+ */
+public final class NodeCache<K, V> {
+
+	private record Entry<V>(V value, long expiresAt) {
+	}
+
+	private final Invalidations invalidations;
+
+	private final long ttlNanos;
+
+	private final int maxEntries;
+
+	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+	private final AtomicLong generation = new AtomicLong();
+
+	NodeCache(Invalidations invalidations, Duration ttl, int maxEntries) {
+		this.invalidations = invalidations;
+		this.ttlNanos = ttl.toNanos();
+		this.maxEntries = maxEntries;
+	}
+
+	/** The cached value, or the loader's (not cached when {@code null}). */
+	public V get(K key, Function<K, V> loader) {
+		long now = System.nanoTime();
+		if (ttlNanos <= 0 || !invalidations.listening()) {
+			return loader.apply(key);
+		}
+		Entry<V> entry = entries.get(key);
+		if (entry != null && now - entry.expiresAt() < 0) {
+			return entry.value();
+		}
+		long before = generation.get();
+		V value = loader.apply(key);
+		if (value != null && generation.get() == before && invalidations.listening()) {
+			if (entries.size() >= maxEntries) {
+				entries.clear();
+			}
+			entries.put(key, new Entry<>(value, now + ttlNanos));
+			if (generation.get() != before) {
+				entries.remove(key);
+			}
+		}
+		return value;
+	}
+
+	public void remove(K key) {
+		generation.incrementAndGet();
+		entries.remove(key);
+	}
+
+	public void removeIf(Predicate<V> matches) {
+		generation.incrementAndGet();
+		entries.values().removeIf(entry -> matches.test(entry.value()));
+	}
+
+	public void clear() {
+		generation.incrementAndGet();
+		entries.clear();
+	}
+}
