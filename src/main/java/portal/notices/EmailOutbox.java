@@ -59,15 +59,29 @@ public class EmailOutbox {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID enqueue(Email email) {
+		return enqueue(email, null, null, clock.instant());
+	}
+
+	/** Queues a notice's mail to one account, to be sent no earlier than the notice's publication. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	UUID enqueue(Email email, UUID noticeId, UUID accountId, Instant notBefore) {
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(clock.instant());
+		Timestamp due = notBefore.isAfter(clock.instant()) ? Timestamp.from(notBefore) : now;
 		jdbc.sql("""
-				INSERT INTO notices.outbox (id, customer_id, recipient, subject, body, language, created_at, next_attempt_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO notices.outbox (id, customer_id, recipient, subject, body, language, created_at, next_attempt_at,
+					notice_id, account_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, email.customerId(), email.recipient(), email.subject(), email.body(),
-					email.language().getLanguage(), now, now)
+					email.language().getLanguage(), now, due, noticeId, accountId)
 			.update();
 		return id;
+	}
+
+	/** Drops a notice's mails not sent yet: the notice was edited or cancelled before publication. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void dropUnsent(UUID noticeId) {
+		jdbc.sql("DELETE FROM notices.outbox WHERE notice_id = ? AND sent_at IS NULL").param(noticeId).update();
 	}
 
 	/** The newest mails first, within the reader's scope; for the console's outbox view. */
