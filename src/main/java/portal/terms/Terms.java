@@ -39,12 +39,10 @@ public class Terms {
 
 	@Transactional(readOnly = true)
 	public Optional<DocumentVersion> inForce(String kind) {
-		return jdbc.sql("""
-				SELECT kind, version, title_en, title_ja, body_en, body_ja, effective_from FROM terms.documents
-				WHERE kind = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1""")
+		return jdbc.sql(Documents.VERSION
+				+ " WHERE kind = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
 			.params(kind, Timestamp.from(clock.instant()))
-			.query((rs, n) -> new DocumentVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+			.query(Documents::version)
 			.optional();
 	}
 
@@ -57,9 +55,9 @@ public class Terms {
 	@Transactional
 	public void recordAcceptance(UUID customerId, UUID accountId, String kind, int version) {
 		jdbc.sql("""
-				INSERT INTO terms.acceptances (customer_id, account_id, kind, version, accepted_at, actor)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(customerId, accountId, kind, version, Timestamp.from(clock.instant()), tenancy.actor().id())
+				INSERT INTO terms.acceptances (customer_id, account_id, kind, version, accepted_at, actor, sha256)
+				SELECT ?, ?, kind, version, ?, ?, sha256 FROM terms.documents WHERE kind = ? AND version = ?""")
+			.params(customerId, accountId, Timestamp.from(clock.instant()), tenancy.actor().id(), kind, version)
 			.update();
 		audit.record(AuditRecord.of("terms.accepted", "account", accountId)
 			.forCustomer(customerId)

@@ -58,6 +58,7 @@ class WebSecurity {
 		http.securityMatcher("/api/**", "/tmf-api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/documents", "/api/v1/documents/**").permitAll()
 				.requestMatchers("/api/v1/system/**").hasRole("SERVICE_SYSTEM")
 				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/public/**").permitAll()
