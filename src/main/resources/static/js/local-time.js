@@ -10,3 +10,12 @@ document.addEventListener('DOMContentLoaded', function () {
 		}
 	});
 });
+
+// Fills an empty time-zone field with the browser's own zone, so a date typed is meant where the person is.
+document.addEventListener('DOMContentLoaded', function () {
+	document.querySelectorAll('input[data-local-zone]').forEach(function (input) {
+		if (!input.value || input.value === 'UTC') {
+			input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+		}
+	});
+});
