@@ -17,6 +17,14 @@ import portal.notices.events.NoticeRequested.Kind;
 public record InboxEntry(UUID id, Kind kind, String title, String body, boolean translated, Instant publishedAt,
 		Instant eventStart, Instant eventEnd, List<String> relevantServices, Instant readAt) {
 
+	private static final java.util.regex.Pattern PORTAL_LINK = java.util.regex.Pattern.compile("(/portal-page/\\S+)");
+
+	/** A link to a Portal Page the body names (an amended document's changes, say), if any. */
+	public java.util.Optional<String> link() {
+		java.util.regex.Matcher matcher = PORTAL_LINK.matcher(body);
+		return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+	}
+
 	public boolean unread() {
 		return readAt == null;
 	}
