@@ -78,6 +78,32 @@ public class EmailOutbox {
 		return id;
 	}
 
+	/**
+	 * Erases a person who withdrew (R-PI.3) from the outbox: mails not sent yet are dropped,
+	 * and sent ones keep neither the address nor the name.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void erase(String address, String name) {
+		if (address == null || address.isBlank()) {
+			return;
+		}
+		jdbc.sql("DELETE FROM notices.outbox WHERE lower(recipient) = lower(?) AND sent_at IS NULL").param(address)
+			.update();
+		String erased = "[erased]";
+		jdbc.sql("""
+				UPDATE notices.outbox SET recipient = 'erased@erased.invalid',
+					subject = CASE WHEN ? = '' THEN subject ELSE replace(subject, ?, ?) END,
+					body = replace(CASE WHEN ? = '' THEN body ELSE replace(body, ?, ?) END, ?, ?)
+				WHERE lower(recipient) = lower(?)""")
+			.params(nameOrEmpty(name), nameOrEmpty(name), erased, nameOrEmpty(name), nameOrEmpty(name), erased, address,
+					erased, address)
+			.update();
+	}
+
+	private static String nameOrEmpty(String name) {
+		return name == null ? "" : name;
+	}
+
 	/** Drops a notice's mails not sent yet: the notice was edited or cancelled before publication. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void dropUnsent(UUID noticeId) {
