@@ -183,6 +183,34 @@ class ConsoleNoticesIntegrationTests {
 		assertThat(fixtures.mailSubjects(user)).isEmpty();
 	}
 
+	@Test
+	@DisplayName("R-2.3 the inbox page lists a user's notices as a page and, for htmx, as the results fragment; the console lists notices")
+	void inboxAndConsolePages() throws Exception {
+		UUID customer = fixtures.customer("Nu");
+		String user = fixtures.user(customer, "en", "viewer");
+		mvc.perform(post("/api/v1/console/notices").with(csrf()).with(planner).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"kind": "GENERAL", "audience": {"scope": "CUSTOMER", "customerId": "%s"}, "titleEn": "Page check",
+						 "bodyEn": "Body"}""".formatted(customer)))
+			.andExpect(status().isCreated());
+		RequestPostProcessor viewer = authentication(TestPrincipals.customerUser(user, customer, "VIEWER"));
+		mvc.perform(get("/app/notices").with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("<html"),
+						org.hamcrest.Matchers.containsString("Page check"))));
+		mvc.perform(get("/app/notices").param("kind", "MAINTENANCE").header("HX-Request", "true").with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Page check"))));
+		mvc.perform(get("/console/notices").with(planner))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Page check")));
+	}
+
 	private java.util.List<VEvent> events(String token) throws Exception {
 		String ics = mvc.perform(get("/api/v1/maintenance.ics").param("token", token))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
