@@ -82,6 +82,14 @@ public class Customers {
 		return principal instanceof ServiceSystem system ? Optional.of(system.contractingCompany()) : Optional.empty();
 	}
 
+	/**
+	 * The customers holding an active contract for a relevant service, within the caller's
+	 * scope: to reach all of them, call it as staff or a job.
+	 */
+	public List<UUID> holding(String relevantService) {
+		return inventory.customersHolding(relevantService);
+	}
+
 	/** Whether the customer has contracts and every one of them has ended. */
 	public boolean allContractsEnded(UUID customerId) {
 		return inventory.allContractsEnded(customerId);

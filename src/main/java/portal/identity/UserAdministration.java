@@ -225,9 +225,12 @@ public class UserAdministration {
 		if (account.isAdministrator() && account.isActive()) {
 			requireAnotherAdministrator(account);
 		}
+		String email = account.email;
+		String name = account.name;
 		account.retire();
 		accounts.update(account);
 		endAccess(account);
+		mails.erase(email, name);
 		links.revokeAll(account.id);
 		// The trail keeps the login ID, a pseudonym once the name and contact data are gone.
 		audit.record(AuditRecord.of(action, "user", account.loginId).forCustomer(account.customerId));

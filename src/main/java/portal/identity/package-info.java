@@ -6,5 +6,6 @@
  * person), {@link portal.identity.Role}, and {@link portal.identity.UserAdministration}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity",
-		allowedDependencies = { "platform", "platform :: *", "audit", "terms", "notices", "catalog", "customers" })
+		allowedDependencies = { "platform", "platform :: *", "audit", "terms", "notices", "notices :: events", "catalog",
+				"customers" })
 package portal.identity;

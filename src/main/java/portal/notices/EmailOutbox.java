@@ -59,15 +59,55 @@ public class EmailOutbox {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID enqueue(Email email) {
+		return enqueue(email, null, null, clock.instant());
+	}
+
+	/** Queues a notice's mail to one account, to be sent no earlier than the notice's publication. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	UUID enqueue(Email email, UUID noticeId, UUID accountId, Instant notBefore) {
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(clock.instant());
+		Timestamp due = notBefore.isAfter(clock.instant()) ? Timestamp.from(notBefore) : now;
 		jdbc.sql("""
-				INSERT INTO notices.outbox (id, customer_id, recipient, subject, body, language, created_at, next_attempt_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO notices.outbox (id, customer_id, recipient, subject, body, language, created_at, next_attempt_at,
+					notice_id, account_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, email.customerId(), email.recipient(), email.subject(), email.body(),
-					email.language().getLanguage(), now, now)
+					email.language().getLanguage(), now, due, noticeId, accountId)
 			.update();
 		return id;
+	}
+
+	/**
+	 * Erases a person who withdrew (R-PI.3) from the outbox: mails not sent yet are dropped,
+	 * and sent ones keep neither the address nor the name.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void erase(String address, String name) {
+		if (address == null || address.isBlank()) {
+			return;
+		}
+		jdbc.sql("DELETE FROM notices.outbox WHERE lower(recipient) = lower(?) AND sent_at IS NULL").param(address)
+			.update();
+		String erased = "[erased]";
+		jdbc.sql("""
+				UPDATE notices.outbox SET recipient = 'erased@erased.invalid',
+					subject = CASE WHEN ? = '' THEN subject ELSE replace(subject, ?, ?) END,
+					body = replace(CASE WHEN ? = '' THEN body ELSE replace(body, ?, ?) END, ?, ?)
+				WHERE lower(recipient) = lower(?)""")
+			.params(nameOrEmpty(name), nameOrEmpty(name), erased, nameOrEmpty(name), nameOrEmpty(name), erased, address,
+					erased, address)
+			.update();
+	}
+
+	private static String nameOrEmpty(String name) {
+		return name == null ? "" : name;
+	}
+
+	/** Drops a notice's mails not sent yet: the notice was edited or cancelled before publication. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void dropUnsent(UUID noticeId) {
+		jdbc.sql("DELETE FROM notices.outbox WHERE notice_id = ? AND sent_at IS NULL").param(noticeId).update();
 	}
 
 	/** The newest mails first, within the reader's scope; for the console's outbox view. */

@@ -1,6 +1,15 @@
 /**
- * Notices to people: the email outbox and its delivery job over SMTP, with retries and
- * visible failures (R-2.3). The in-portal inbox builds on it.
+ * Notices to people (R-2.2, R-2.3, R-11.2): notices with their audience and publication
+ * time, each person's inbox and read state, the email outbox and its delivery over SMTP,
+ * and the maintenance calendar.
+ * <p>
+ * To notify people, another module publishes {@link portal.notices.events.NoticeRequested}
+ * inside its transaction (through an aggregate's registered events or the
+ * {@code ApplicationEventPublisher}); after the commit this module creates the notice once
+ * per key, shows it in the audience's inboxes from its publication time and queues an email
+ * per person in their language. The people behind an audience come from the module that
+ * keeps them, through {@link portal.notices.NoticeAudiences}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notices", allowedDependencies = { "platform", "platform :: *", "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Notices",
+		allowedDependencies = { "platform", "platform :: *", "audit", "catalog", "customers" })
 package portal.notices;

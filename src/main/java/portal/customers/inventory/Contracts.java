@@ -122,6 +122,14 @@ class Contracts {
 			.param(customer).query(Boolean.class).single();
 	}
 
+	/** contracts_customer_service: the customers holding an active contract for the relevant service. */
+	List<UUID> customersHolding(String relevantService) {
+		return jdbc.sql("""
+				SELECT DISTINCT customer_id FROM customers.contracts
+				WHERE relevant_service = ? AND state = 'active' AND customer_id IS NOT NULL""")
+			.param(relevantService).query(UUID.class).list();
+	}
+
 	private static Map<String, Object> parameters(Contract contract) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("no", contract.contractNo());

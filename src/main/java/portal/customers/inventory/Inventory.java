@@ -61,4 +61,9 @@ public class Inventory {
 	public boolean allContractsEnded(UUID customer) {
 		return contracts.allEnded(customer);
 	}
+
+	/** The customers within the caller's scope holding an active contract for the relevant service. */
+	public List<UUID> customersHolding(String relevantService) {
+		return contracts.customersHolding(relevantService);
+	}
 }

@@ -52,6 +52,11 @@ public class IdentityMails {
 				what);
 	}
 
+	/** The person is gone (R-PI.3): their address and name leave the outbox too. */
+	void erase(String email, String name) {
+		outbox.erase(email, name);
+	}
+
 	private void send(Account recipient, String subjectKey, String bodyKey, Object... args) {
 		if (recipient.email == null) {
 			return;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.stereotype.Component;
+import portal.terms.Terms;
 import portal.platform.security.SecurityContributor;
 import portal.identity.accounts.IdentitySettings;
 import portal.identity.tokens.ApiTokenFilter;
@@ -24,8 +25,11 @@ public class IdentitySecurity implements SecurityContributor {
 
 	private final Clock clock;
 
-	IdentitySecurity(ApiTokenPrincipals principals, IdentitySettings settings, Clock clock) {
+	private final Terms terms;
+
+	IdentitySecurity(ApiTokenPrincipals principals, IdentitySettings settings, Clock clock, Terms terms) {
 		this.principals = principals;
+		this.terms = terms;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -35,6 +39,8 @@ public class IdentitySecurity implements SecurityContributor {
 		// SignInProvider is the only AuthenticationProvider bean, so Spring Security makes it the
 		// global provider; adding it to the chain as well would run every attempt twice.
 		http.addFilterAfter(new SessionLifetime(settings.sessionAbsoluteTimeout(), clock), AnonymousAuthenticationFilter.class);
+		// After the tenancy filter (added first at the same place), so the check runs in the user's scope.
+		http.addFilterAfter(new TermsAcceptanceGate(terms), AnonymousAuthenticationFilter.class);
 		if (chain == Chain.API) {
 			http.addFilterBefore(new ApiTokenFilter(principals),
 					AnonymousAuthenticationFilter.class);

@@ -1,0 +1,186 @@
+package portal.notices;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.audit.AuditRecord;
+import portal.audit.AuditTrail;
+import portal.catalog.Catalog;
+import portal.customers.Customers;
+import portal.notices.events.NoticeRequested;
+import portal.notices.events.NoticeRequested.Audience;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+
+/**
+ * Creates, edits and cancels notices and hands each to its audience: an inbox copy per
+ * person and an email due at the publication time (R-2.3). Fan-out reaches people of many
+ * customers, so it runs with the system scope, attributed to the acting person.
+ */
+@Service
+public class NoticeBoard {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeBoard.class);
+
+	private final Notices notices;
+
+	private final NoticeAudiences audiences;
+
+	private final NoticeMails mails;
+
+	private final Customers customers;
+
+	private final Catalog catalog;
+
+	private final AuditTrail audit;
+
+	private final Tenancy tenancy;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final Duration maintenanceNotice;
+
+	NoticeBoard(Notices notices, NoticeAudiences audiences, NoticeMails mails, Customers customers, Catalog catalog,
+			AuditTrail audit, Tenancy tenancy, PlatformTransactionManager transactionManager, Clock clock,
+			@Value("${portal.notices.maintenance-notice:14d}") Duration maintenanceNotice) {
+		this.notices = notices;
+		this.audiences = audiences;
+		this.mails = mails;
+		this.customers = customers;
+		this.catalog = catalog;
+		this.audit = audit;
+		this.tenancy = tenancy;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		this.maintenanceNotice = maintenanceNotice;
+	}
+
+	/** The least time a planned maintenance window is announced ahead ({@code PORTAL_MAINTENANCE_NOTICE}). */
+	public Duration maintenanceNotice() {
+		return maintenanceNotice;
+	}
+
+	/** Creates the notice another module asked for, once per key; false when the key was seen before. */
+	boolean request(NoticeRequested request) {
+		return asSystem(() -> {
+			if (notices.exists(request.key())) {
+				return false;
+			}
+			Notice notice = Notice.requested(request, clock.instant());
+			if (!notices.insert(notice, clock.instant(), tenancy.actor().id())) {
+				return false;
+			}
+			fanOut(notice);
+			return true;
+		});
+	}
+
+	/** Staff compose a notice, now or scheduled; an unknown customer or service is refused by field. */
+	public NoticeView compose(NoticeDraft draft) {
+		return asSystem(() -> {
+			Notice notice = Notice.composed(draft, clock.instant(), maintenanceNotice);
+			checkReferences(notice.draft());
+			notices.insert(notice, clock.instant(), tenancy.actor().id());
+			fanOut(notice);
+			audit.record(AuditRecord.of("notices.composed", "notice", notice.id)
+				.forCustomer(notice.draft().audience().customerId())
+				.with("kind", notice.draft().kind().name())
+				.with("publishAt", notice.draft().publishAt().toString()));
+			return NoticeView.of(notice, clock.instant());
+		});
+	}
+
+	/** Staff change a notice before its publication; its recipients and mails are worked out afresh. */
+	public NoticeView edit(UUID id, NoticeDraft draft) {
+		return asSystem(() -> {
+			Notice notice = notices.lock(id).orElseThrow(NoticeRefusal::notFound);
+			notice.edit(draft, clock.instant(), maintenanceNotice);
+			checkReferences(notice.draft());
+			notices.update(notice, clock.instant());
+			notices.withdraw(id);
+			mails.dropUnsent(id);
+			fanOut(notice);
+			audit.record(AuditRecord.of("notices.edited", "notice", id).with("revision", notice.revision()));
+			return NoticeView.of(notice, clock.instant());
+		});
+	}
+
+	/** Staff cancel a notice before its publication: nobody will see it, no mail goes out. */
+	public NoticeView cancel(UUID id) {
+		return asSystem(() -> {
+			Notice notice = notices.lock(id).orElseThrow(NoticeRefusal::notFound);
+			notice.cancel(clock.instant());
+			notices.update(notice, clock.instant());
+			notices.withdraw(id);
+			mails.dropUnsent(id);
+			audit.record(AuditRecord.of("notices.cancelled", "notice", id));
+			return NoticeView.of(notice, clock.instant());
+		});
+	}
+
+	public Optional<NoticeView> find(UUID id) {
+		return asSystem(() -> notices.byId(id).map(notice -> NoticeView.of(notice, clock.instant())));
+	}
+
+	/** The newest notices, published, scheduled or cancelled; for the console. */
+	public List<NoticeView> recent(int limit) {
+		return asSystem(() -> notices.recent(Math.min(Math.max(limit, 1), 500)).stream()
+			.map(notice -> NoticeView.of(notice, clock.instant()))
+			.toList());
+	}
+
+	/**
+	 * Planned maintenance windows overlapping a period (R-11.2): for people, only those
+	 * announced by now; staff also see the ones scheduled for announcement.
+	 */
+	public List<NoticeView> maintenance(Instant from, Instant to, boolean includeScheduled) {
+		Instant now = clock.instant();
+		return asSystem(() -> notices.maintenance(from, to, !includeScheduled, now).stream()
+			.map(notice -> NoticeView.of(notice, now))
+			.toList());
+	}
+
+	private void fanOut(Notice notice) {
+		List<NoticeRecipient> recipients = audiences.recipients(notice.draft().audience());
+		notices.deliver(notice.id, recipients);
+		mails.queue(notice, recipients);
+		log.info("Notice {} ({}) reaches {} people from {}", notice.id, notice.draft().kind(), recipients.size(),
+				notice.draft().publishAt());
+	}
+
+	private void checkReferences(NoticeDraft draft) {
+		Audience audience = draft.audience();
+		if (audience.customerId() != null && customers.byId(audience.customerId()).isEmpty()) {
+			throw NoticeRefusal.invalid("audience.customerId", "No such customer.");
+		}
+		if (audience.relevantService() != null && catalog.relevantService(audience.relevantService()).isEmpty()) {
+			throw NoticeRefusal.invalid("audience.relevantService", "No such relevant service.");
+		}
+		for (String service : draft.relevantServices()) {
+			if (catalog.relevantService(service).isEmpty()) {
+				throw NoticeRefusal.invalid("relevantServices", "No such relevant service: " + service + ".");
+			}
+		}
+	}
+
+	private <T> T asSystem(Supplier<T> work) {
+		Tenancy.Context current = tenancy.current();
+		return tenancy.call(new Tenancy.Context(current.actor(), TenantScope.system(), current.origin()),
+				() -> transactions.execute(status -> work.get()));
+	}
+}

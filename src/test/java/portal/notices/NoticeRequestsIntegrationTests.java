@@ -1,0 +1,135 @@
+package portal.notices;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.MutableClock;
+import portal.PortalIntegrationTest;
+import portal.customers.Customers;
+import portal.notices.events.NoticeRequested;
+import portal.notices.events.NoticeRequested.Audience;
+import portal.notices.events.NoticeRequested.Kind;
+import portal.platform.Tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@PortalIntegrationTest
+class NoticeRequestsIntegrationTests {
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	MutableClock clock;
+
+	NoticeFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		fixtures = new NoticeFixtures(customers, jdbc, tenancy, transactions, events);
+	}
+
+	private NoticeRequested request(String key, Audience audience, Instant publishAt) {
+		return new NoticeRequested(key, Kind.SUSPENSION, audience, "Ordering paused", "Ordering is paused for a day.",
+				"注文の一時停止", "注文を1日停止します。", publishAt, null, null, Set.of());
+	}
+
+	@Test
+	@DisplayName("R-2.3 a requested notice reaches its customer's users once per key, by inbox and by mail in each one's language")
+	void requestedNoticeReachesCustomerUsersOnce() {
+		UUID alpha = fixtures.customer("Alpha");
+		UUID beta = fixtures.customer("Beta");
+		String english = fixtures.user(alpha, "en", "viewer");
+		String japanese = fixtures.user(alpha, "ja", "administrator");
+		String other = fixtures.user(beta, "en", "viewer");
+		String key = "test:" + fixtures.run + ":once";
+
+		fixtures.publish(request(key, Audience.customer(alpha), null));
+		fixtures.publish(request(key, Audience.customer(alpha), null));
+
+		assertThat(fixtures.asCustomer(alpha, english, () -> inbox.entries(english, false, null, Locale.ENGLISH, 50)))
+			.singleElement()
+			.satisfies(entry -> {
+				assertThat(entry.title()).isEqualTo("Ordering paused");
+				assertThat(entry.unread()).isTrue();
+			});
+		assertThat(fixtures.asCustomer(alpha, japanese, () -> inbox.entries(japanese, false, null, Locale.JAPANESE, 50)))
+			.singleElement()
+			.satisfies(entry -> {
+				assertThat(entry.title()).isEqualTo("注文の一時停止");
+				assertThat(entry.translated()).isTrue();
+			});
+		assertThat(fixtures.asCustomer(beta, other, () -> inbox.entries(other, false, null, Locale.ENGLISH, 50)))
+			.isEmpty();
+		assertThat(fixtures.mailSubjects(english)).containsExactly("[Customer Portal] Suspension: Ordering paused");
+		assertThat(fixtures.mailSubjects(japanese)).containsExactly("[カスタマーポータル] 利用停止: 注文の一時停止");
+		assertThat(fixtures.mailSubjects(other)).isEmpty();
+	}
+
+	@Test
+	@DisplayName("R-2.3 a notice scheduled for later is invisible before its time and counted unread from it")
+	void scheduledNoticeIsInvisibleBeforeItsTime() {
+		UUID alpha = fixtures.customer("Gamma");
+		String user = fixtures.user(alpha, "en", "orderer");
+		Instant publishAt = clock.instant().plus(Duration.ofHours(2));
+
+		fixtures.publish(request("test:" + fixtures.run + ":later", Audience.customerRole(alpha, "orderer"), publishAt));
+
+		assertThat(fixtures.asCustomer(alpha, user, () -> inbox.entries(user, false, null, Locale.ENGLISH, 50))).isEmpty();
+		assertThat(fixtures.asCustomer(alpha, user, () -> inbox.unreadCount(user))).isZero();
+		clock.advance(Duration.ofHours(2));
+		assertThat(fixtures.asCustomer(alpha, user, () -> inbox.unreadCount(user))).isEqualTo(1);
+		UUID id = fixtures.asCustomer(alpha, user, () -> inbox.entries(user, true, Kind.SUSPENSION, Locale.ENGLISH, 50))
+			.get(0).id();
+		fixtures.asCustomer(alpha, user, () -> {
+			inbox.markRead(user, id);
+			return null;
+		});
+		assertThat(fixtures.asCustomer(alpha, user, () -> inbox.unreadCount(user))).isZero();
+		assertThat(fixtures.asCustomer(alpha, user, () -> inbox.entries(user, false, Kind.MAINTENANCE, Locale.ENGLISH, 50)))
+			.isEmpty();
+	}
+
+	@Test
+	@DisplayName("R-7.5 a user cannot mark another customer's notice read")
+	void otherCustomersNoticeCannotBeMarkedRead() {
+		UUID alpha = fixtures.customer("Delta");
+		UUID beta = fixtures.customer("Epsilon");
+		String alphaUser = fixtures.user(alpha, "en", "viewer");
+		String betaUser = fixtures.user(beta, "en", "viewer");
+		fixtures.publish(request("test:" + fixtures.run + ":iso", Audience.customer(alpha), null));
+		UUID id = fixtures.asCustomer(alpha, alphaUser, () -> inbox.entries(alphaUser, false, null, Locale.ENGLISH, 5))
+			.get(0).id();
+
+		assertThatThrownBy(() -> fixtures.asCustomer(beta, betaUser, () -> {
+			inbox.markRead(alphaUser, id);
+			return null;
+		})).isInstanceOf(NoticeRefusal.class);
+	}
+}
