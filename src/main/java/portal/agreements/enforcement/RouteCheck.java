@@ -1,6 +1,6 @@
 package portal.agreements.enforcement;
 
-import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
@@ -21,6 +22,7 @@ import portal.platform.PortalFeature;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.platform.problems.Problems;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consults the access check before every controller route of a customer's user, with the
@@ -30,6 +32,8 @@ import portal.platform.problems.Problems;
  * or the agreement terminated, the session ends on the spot.
  */
 class RouteCheck implements HandlerInterceptor {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Availability availability;
 
@@ -58,7 +62,18 @@ class RouteCheck implements HandlerInterceptor {
 			endSession(request);
 		}
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			Problems.write(response, problem(unavailable));
+			ProblemDetail problem = problem(unavailable);
+			response.setStatus(problem.getStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			// Flat, as RFC 9457 extension members are.
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", problem.getType().toString());
+			body.put("title", problem.getTitle());
+			body.put("status", problem.getStatus());
+			body.put("detail", problem.getDetail());
+			body.putAll(problem.getProperties());
+			JSON.writeValue(response.getOutputStream(), body);
 			return false;
 		}
 		throw new PartUnavailable(unavailable);
@@ -112,7 +127,6 @@ class RouteCheck implements HandlerInterceptor {
 		problem.setProperty("reason", unavailable.reason());
 		problem.setProperty("since", unavailable.since().toString());
 		unavailable.until().ifPresent(until -> problem.setProperty("until", until.toString()));
-		problem.setInstance(URI.create("about:blank"));
 		return problem;
 	}
 }

@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import portal.agreements.AgreementRefusal;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
@@ -45,8 +47,14 @@ public class AgreementLifecycle {
 
 	private final AgreementSettings settings;
 
+	private final TransactionTemplate readOnly;
+
 	AgreementLifecycle(Agreements agreements, Suspensions suspensions, Customers customers,
-			ApplicationEventPublisher events, Tenancy tenancy, Clock clock, AgreementSettings settings) {
+			ApplicationEventPublisher events, Tenancy tenancy, Clock clock, AgreementSettings settings,
+			PlatformTransactionManager transactions) {
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.readOnly.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 		this.agreements = agreements;
 		this.suspensions = suspensions;
 		this.customers = customers;
@@ -62,14 +70,14 @@ public class AgreementLifecycle {
 		if (agreements.of(customerId).isPresent()) {
 			return;
 		}
-		Agreement agreement = Agreement.conclude(customerId, receiptNo, actor(), clock.instant());
+		Agreement agreement = Agreement.conclude(customerId, receiptNo, actor(), now());
 		agreements.insert(agreement);
 		agreement.takeEvents().forEach(events::publishEvent);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<AgreementView> view(UUID customerId) {
-		Instant now = clock.instant();
+		Instant now = now();
 		return agreements.of(customerId).map(agreement -> {
 			List<Suspension> affecting = suspensions.affecting(customerId, 100);
 			boolean suspended = affecting.stream().anyMatch(s -> s.inForceAt(now));
@@ -92,7 +100,7 @@ public class AgreementLifecycle {
 		}
 		Agreement agreement = lock(customerId);
 		Instant effectiveAt = effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant();
-		agreement.requestTermination(effectiveAt, actor(), clock.instant());
+		agreement.requestTermination(effectiveAt, actor(), now());
 		save(agreement);
 		events.publishEvent(AgreementNotices.termination(customerId, effectiveAt, "requested by your administrator",
 				"termination:" + customerId + ":customer:" + effectiveAt));
@@ -102,10 +110,10 @@ public class AgreementLifecycle {
 	@Transactional
 	public AgreementView withdrawTerminationRequest(UUID customerId) {
 		Agreement agreement = lock(customerId);
-		agreement.withdrawTerminationRequest(actor(), clock.instant());
+		agreement.withdrawTerminationRequest(actor(), now());
 		save(agreement);
 		events.publishEvent(AgreementNotices.terminationCancelled(customerId, "the request was withdrawn",
-				clock.instant(), "termination:" + customerId + ":withdrawn:" + clock.instant()));
+				now(), "termination:" + customerId + ":withdrawn:" + now()));
 		return view(customerId).orElseThrow();
 	}
 
@@ -125,7 +133,7 @@ public class AgreementLifecycle {
 		if (note == null || note.isBlank()) {
 			throw AgreementRefusal.invalid("note", "note", "record why in a note.");
 		}
-		Instant now = clock.instant();
+		Instant now = now();
 		if (!atOnce && suspensions.affecting(customer.id(), 500).stream()
 			.noneMatch(s -> s.customerId().isPresent() && s.uncuredAt(now))) {
 			throw AgreementRefusal.conflict("no-uncured-breach", "mode", "no-uncured-breach",
@@ -144,7 +152,7 @@ public class AgreementLifecycle {
 	/** Announces a suspension or withdrawal, notifies as its kind requires. */
 	@Transactional
 	public Suspension announce(Suspension.Request request) {
-		Instant now = clock.instant();
+		Instant now = now();
 		Suspension suspension = Suspension.announce(request, settings.notice(), actor(), now);
 		suspension.customerId().ifPresent(customer -> {
 			Agreement agreement = lock(customer);
@@ -161,7 +169,7 @@ public class AgreementLifecycle {
 	/** Lifts a suspension early. */
 	@Transactional
 	public Suspension lift(UUID id) {
-		Instant now = clock.instant();
+		Instant now = now();
 		Suspension suspension = suspensions.byId(id).orElseThrow(() -> AgreementRefusal.notFound("suspension"));
 		suspension.lift(actor(), now);
 		suspensions.updateLifting(suspension);
@@ -180,16 +188,20 @@ public class AgreementLifecycle {
 		return suspensions.recent(Math.min(Math.max(limit, 1), 500));
 	}
 
-	/** Everything the access check needs, read in the system scope. */
-	@Transactional(readOnly = true)
+	/**
+	 * Everything the access check needs, read in the system scope whoever asks: the rules are
+	 * shared by every customer's requests. The scope is set before the transaction takes its
+	 * connection, which carries the scope.
+	 */
 	public AccessRules accessRules() {
-		Instant now = clock.instant();
-		return tenancy.call(portal.platform.Actor.job("access-rules"), portal.platform.TenantScope.system(), () -> {
+		Instant now = now();
+		return tenancy.call(portal.platform.Actor.job("access-rules"), portal.platform.TenantScope.system(),
+				() -> readOnly.execute(status -> {
 			Map<UUID, Instant> terminations = new HashMap<>();
 			agreements.withTermination()
 				.forEach(a -> terminations.put(a.customerId(), a.terminationEffectiveAt().orElseThrow()));
 			return new AccessRules(suspensions.notOverAt(now), terminations);
-		});
+		}));
 	}
 
 	/** Schedules termination after all the customer's contracts ended. */
@@ -199,7 +211,7 @@ public class AgreementLifecycle {
 			return;
 		}
 		agreements.lock(customerId).ifPresent(agreement -> {
-			Instant now = clock.instant();
+			Instant now = now();
 			Instant effectiveAt = now.plus(settings.terminationNotice());
 			if (agreement.scheduleForEndedContracts(effectiveAt, now)) {
 				save(agreement);
@@ -218,7 +230,7 @@ public class AgreementLifecycle {
 			return;
 		}
 		agreements.lock(customerId).ifPresent(agreement -> {
-			Instant now = clock.instant();
+			Instant now = now();
 			if (agreement.cancelForActiveContract(now)) {
 				save(agreement);
 				events.publishEvent(AgreementNotices.terminationCancelled(customerId,
@@ -234,6 +246,11 @@ public class AgreementLifecycle {
 	private void save(Agreement agreement) {
 		agreements.update(agreement);
 		agreement.takeEvents().forEach(events::publishEvent);
+	}
+
+	// The database keeps microseconds: an instant kept finer would round up, after the moment it was meant to be.
+	private Instant now() {
+		return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 	}
 
 	private String actor() {

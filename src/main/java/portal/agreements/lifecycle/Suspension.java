@@ -62,6 +62,17 @@ public class Suspension {
 	public record Request(UUID customerId, SuspensionScope scope, PortalFeature feature, String relevantService,
 			SuspensionReason reason, SuspensionKind kind, String note, Instant startsAt, Instant endsAt,
 			Instant cureDeadline) {
+
+		// The database keeps microseconds: a finer instant would round up, after the moment meant.
+		public Request {
+			startsAt = micros(startsAt);
+			endsAt = micros(endsAt);
+			cureDeadline = micros(cureDeadline);
+		}
+
+		private static Instant micros(Instant instant) {
+			return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		}
 	}
 
 	/** The notice periods: planned suspensions and withdrawals. */
