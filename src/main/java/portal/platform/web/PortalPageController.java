@@ -26,8 +26,9 @@ class PortalPageController {
 		return "portal-page/environment";
 	}
 
+	/** The application form lives at /apply now; old links keep working. */
 	@GetMapping("/portal-page/apply")
 	String apply() {
-		return "portal-page/apply";
+		return "redirect:/apply";
 	}
 }
