@@ -8,7 +8,7 @@ import portal.agreements.desk.Applicant;
 /** The /apply form as the page posts it; contracts are one per line. */
 record ApplyForm(String legalName, String registeredAddress, String country, String contactName, String contactEmail,
 		String contactPhone, String contractNumbers, String adminName, String adminEmail, String adminPhone,
-		String language, boolean consentConfirmed) {
+		String language, Boolean consentConfirmed) {
 
 	/** The applicant's field names (as the API names them) and the form's. */
 	static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("contact.name", "contactName"),
@@ -25,6 +25,6 @@ record ApplyForm(String legalName, String registeredAddress, String country, Str
 				contactPhone), contractNumbers == null ? java.util.List.of()
 						: Arrays.stream(contractNumbers.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty())
 							.toList(),
-				new Applicant.Person(adminName, adminEmail, adminPhone), language, consentConfirmed);
+				new Applicant.Person(adminName, adminEmail, adminPhone), language, Boolean.TRUE.equals(consentConfirmed));
 	}
 }
