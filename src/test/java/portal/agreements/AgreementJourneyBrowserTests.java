@@ -136,7 +136,8 @@ class AgreementJourneyBrowserTests {
 		browser.get(url("/sign-in"));
 		type(browser, "username", loginId);
 		type(browser, "password", PASSWORD);
-		type(browser, "code", code(secret, Math.max(step + 1, Instant.now().getEpochSecond() / 30)));
+		long used = Math.max(step + 1, Instant.now().getEpochSecond() / 30);
+		type(browser, "code", code(secret, used));
 		click(browser, By.cssSelector("main form button[type=submit]"));
 		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
 		assertThat(browser.getCurrentUrl()).endsWith("/app");
@@ -158,6 +159,16 @@ class AgreementJourneyBrowserTests {
 		waitFor(browser, By.id("signed-out"));
 		browser.get(url("/app"));
 		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/sign-in"));
+		// Signing in again with the right password and a fresh code is refused while the whole portal is suspended.
+		while (Instant.now().getEpochSecond() / 30 < used) {
+			Thread.sleep(500);
+		}
+		browser.get(url("/sign-in"));
+		type(browser, "username", loginId);
+		type(browser, "password", PASSWORD);
+		type(browser, "code", code(secret, used + 1));
+		click(browser, By.cssSelector("main form button[type=submit]"));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/sign-in?error"));
 		lift(whole);
 		// The suspended pages answer 503 on purpose; nothing else may go wrong.
 		assertThat(Browsers.severeConsoleEntries(browser)).allSatisfy(entry -> assertThat(entry.toString())
