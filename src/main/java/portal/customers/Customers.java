@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import portal.customers.inventory.ContractFeed;
 import portal.customers.inventory.ContractRow;
 import portal.customers.inventory.CustomerRegistry;
 import portal.customers.inventory.CustomerRow;
@@ -33,10 +34,32 @@ public class Customers {
 
 	private final InstanceOrders instanceOrders;
 
-	Customers(CustomerRegistry registry, Inventory inventory, InstanceOrders instanceOrders) {
+	private final ContractFeed feed;
+
+	Customers(CustomerRegistry registry, Inventory inventory, InstanceOrders instanceOrders, ContractFeed feed) {
 		this.registry = registry;
 		this.inventory = inventory;
 		this.instanceOrders = instanceOrders;
+		this.feed = feed;
+	}
+
+	/**
+	 * Links contracts to a customer whose application for them was accepted (R-5.3); a
+	 * contract already linked to another customer is refused. Call it in the system scope.
+	 *
+	 * @return the numbers of the contracts newly linked
+	 */
+	public List<String> linkContracts(UUID customerId, Collection<String> contractNumbers) {
+		return feed.link(customerId, List.copyOf(contractNumbers));
+	}
+
+	/** The Portal Customer the first of the contracts that is linked to one belongs to. */
+	public Optional<CustomerSummary> linkedCustomerOf(Collection<String> contractNumbers) {
+		return inventory.numbered(List.copyOf(contractNumbers)).stream()
+			.map(ContractRow::customerCode)
+			.filter(code -> !code.isEmpty())
+			.findFirst()
+			.flatMap(this::byCode);
 	}
 
 	/** Registers an active Portal Customer under the next customer code; audited. */

@@ -14,9 +14,12 @@ import portal.audit.AuditPage;
 import portal.audit.AuditQuery;
 import portal.audit.AuditTrail;
 import portal.audit.ChainVerification;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** The trail over JSON: customers read their own, staff read all and verify the chains. */
 @RestController
+@Feature(PortalFeature.USER_ADMINISTRATION)
 @Tag(name = "Audit", description = "The append-only trail of every change")
 class AuditController {
 
@@ -38,6 +41,7 @@ class AuditController {
 	}
 
 	@GetMapping("/api/v1/console/audit")
+	@Feature(PortalFeature.OPERATIONS)
 	@PreAuthorize("hasAnyRole('STAFF_AUDITOR', 'STAFF_ADMIN')")
 	@Operation(summary = "The whole trail within the staff member's scope, newest first")
 	AuditPage staffTrail(@RequestParam(required = false) String actor,
@@ -49,6 +53,7 @@ class AuditController {
 	}
 
 	@GetMapping("/api/v1/console/audit/verification")
+	@Feature(PortalFeature.OPERATIONS)
 	@PreAuthorize("hasAnyRole('STAFF_AUDITOR', 'STAFF_ADMIN')")
 	@Operation(summary = "Re-computes every hash chain and names the first broken link of each")
 	ChainVerification verification() {

@@ -27,6 +27,8 @@ import portal.catalog.ListedCompany;
 import portal.catalog.ListedService;
 import portal.catalog.ServiceKindDescriptors;
 import portal.catalog.UnknownCatalogEntry;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * Staff amend the catalog over JSON (R-4.1). Every amendment is kept with who, when and
@@ -34,6 +36,7 @@ import portal.catalog.UnknownCatalogEntry;
  * nothing.
  */
 @RestController
+@Feature(PortalFeature.OPERATIONS)
 @PreAuthorize("hasAnyRole('STAFF_SERVICE_MANAGER', 'STAFF_ADMIN')")
 @Tag(name = "Catalog amendments", description = "Staff add, rename and retire relevant services and contracting companies")
 @ApiResponse(responseCode = "400", description = "Invalid input; the problem names the fields",

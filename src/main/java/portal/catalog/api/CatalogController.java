@@ -16,9 +16,12 @@ import portal.catalog.Catalog;
 import portal.catalog.ListedService;
 import portal.catalog.ServiceKindDescriptors;
 import portal.catalog.UnknownCatalogEntry;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** The public catalog: anyone may read which services and companies the portal serves. */
 @RestController
+@Feature(PortalFeature.ESSENTIAL)
 @Tag(name = "Catalog", description = "Relevant services with their service kind descriptors, and contracting companies")
 class CatalogController {
 

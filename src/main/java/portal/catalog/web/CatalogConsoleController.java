@@ -25,6 +25,8 @@ import portal.catalog.AmendmentRefused;
 import portal.catalog.Catalog;
 import portal.catalog.CatalogAmendments;
 import portal.catalog.events.CatalogAmended.Subject;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * The console's catalog page (R-4.1): the relevant services and contracting companies with
@@ -33,6 +35,7 @@ import portal.catalog.events.CatalogAmended.Subject;
  * whole page, or with its fragment alone when htmx asks.
  */
 @Controller
+@Feature(PortalFeature.OPERATIONS)
 class CatalogConsoleController {
 
 	private static final String AMENDERS = "hasAnyRole('STAFF_SERVICE_MANAGER', 'STAFF_ADMIN')";

@@ -11,12 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import portal.catalog.Catalog;
 import portal.catalog.ServiceKindDescriptors;
 import portal.platform.web.Htmx;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * The public list of relevant services the portal covers (R-4.1), on the Portal Page.
  * The home page loads its fragment; the same address is a page of its own.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class RelevantServicesPage {
 
 	/** One service as the public list shows it. */

@@ -14,12 +14,15 @@ import portal.customers.inventory.InstanceFilter;
 import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryRefusal;
 import portal.customers.inventory.Paging;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * Staff look up Portal Customers and their inventory. Staff of an affiliate find only
  * customers that hold a contract with their company (R-7.5).
  */
 @RestController
+@Feature(PortalFeature.OPERATIONS)
 @Tag(name = "Console: customers", description = "Staff look up customers, their contracts and service instances")
 @PreAuthorize("hasRole('STAFF')")
 class ConsoleCustomersController {

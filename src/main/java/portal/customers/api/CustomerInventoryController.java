@@ -16,9 +16,12 @@ import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryRefusal;
 import portal.customers.inventory.Paging;
 import portal.platform.Tenancy;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** The signed-in customer's own contracts and service instances, for every customer role. */
 @RestController
+@Feature(PortalFeature.SERVICES)
 @Tag(name = "Services", description = "The signed-in customer's contracts and service instances")
 @PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER', 'CUSTOMER_VIEWER')")
 class CustomerInventoryController {

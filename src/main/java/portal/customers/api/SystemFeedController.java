@@ -20,6 +20,8 @@ import portal.customers.inventory.ContractFeed;
 import portal.customers.inventory.InstanceFeed;
 import portal.customers.inventory.Recorded;
 import portal.customers.systemkeys.ServiceSystem;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * Where relevant-service systems report contracts and service instances, each with the API
@@ -28,6 +30,7 @@ import portal.customers.systemkeys.ServiceSystem;
  * so that a body of another type reaches the handler and is refused as a problem detail.
  */
 @RestController
+@Feature(PortalFeature.OPERATIONS)
 @Tag(name = "System feed", description = "Relevant-service systems report contracts and service instances")
 @SecurityScheme(name = "systemKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
 		description = "The system API key (cps_…) staff issued for the contracting company's system")

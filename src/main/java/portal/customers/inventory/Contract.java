@@ -97,6 +97,25 @@ class Contract {
 		return true;
 	}
 
+	/**
+	 * Links the contract to the Portal Customer whose application was accepted for it (R-5.3);
+	 * the desk has checked that the customer is its customer of record.
+	 *
+	 * @return whether it was not linked to that customer before
+	 */
+	boolean linkTo(UUID customer, Instant now) {
+		if (customerId != null && !customerId.equals(customer)) {
+			throw InventoryRefusal.conflict("customerCode", "The contract is linked to another Portal Customer.");
+		}
+		if (customer.equals(customerId)) {
+			return false;
+		}
+		customerId = customer;
+		updatedAt = now;
+		events.add(new ContractChanged(contractNo, customerId, relevantService, contractingCompany, List.of("customerCode")));
+		return true;
+	}
+
 	private List<String> changes(ContractTerms terms, UUID customer) {
 		List<String> changes = new ArrayList<>();
 		if (!customerOfRecord.equals(terms.customerOfRecord())) {

@@ -85,6 +85,22 @@ public class ContractFeed {
 		return recorded(contract.contractNo(), contract.takeEvents(), Recorded.Outcome.CHANGED);
 	}
 
+	/** Links contracts to the customer whose application for them was accepted; audited. */
+	@Transactional
+	public List<String> link(UUID customer, List<String> contractNumbers) {
+		List<String> linked = new java.util.ArrayList<>();
+		for (String number : contractNumbers) {
+			Contract contract = contracts.lock(number).orElseThrow(() -> InventoryRefusal.invalid("contractNo",
+					"There is no contract " + number + "."));
+			if (contract.linkTo(customer, clock.instant())) {
+				contracts.update(contract);
+				contract.takeEvents().forEach(events::publishEvent);
+				linked.add(number);
+			}
+		}
+		return linked;
+	}
+
 	private Recorded<ContractRow> recorded(String contractNo, List<Object> published, Recorded.Outcome outcome) {
 		published.forEach(events::publishEvent);
 		return new Recorded<>(contracts.row(contractNo).orElseThrow(), outcome);

@@ -19,9 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** Staff issue, list and revoke the API keys of relevant-service systems. */
 @RestController
+@Feature(PortalFeature.OPERATIONS)
 @RequestMapping("/api/v1/console/system-keys")
 @Tag(name = "Console: system keys", description = "API keys of relevant-service systems, one contracting company each")
 @PreAuthorize("hasRole('STAFF_ADMIN')")

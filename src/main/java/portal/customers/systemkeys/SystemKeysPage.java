@@ -17,12 +17,15 @@ import portal.catalog.ContractingCompany;
 import portal.platform.PortalException;
 import portal.platform.Tenancy;
 import portal.platform.web.Htmx;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * The console page where staff issue and revoke the API keys of relevant-service systems.
  * A new key's token is shown on the answer to the form and never again.
  */
 @Controller
+@Feature(PortalFeature.OPERATIONS)
 @RequestMapping("/console/system-keys")
 @PreAuthorize("hasRole('STAFF_ADMIN')")
 class SystemKeysPage {

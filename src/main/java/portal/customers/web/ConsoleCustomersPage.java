@@ -23,12 +23,15 @@ import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryPage;
 import portal.customers.inventory.Paging;
 import portal.platform.web.Htmx;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * The console's customer desk: find a customer, then see its contracts and service
  * instances. Staff of an affiliate find only customers with a contract with it.
  */
 @Controller
+@Feature(PortalFeature.OPERATIONS)
 @PreAuthorize("hasRole('STAFF')")
 class ConsoleCustomersPage {
 

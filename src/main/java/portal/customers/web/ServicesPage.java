@@ -22,9 +22,12 @@ import portal.customers.inventory.Inventory;
 import portal.customers.inventory.InventoryPage;
 import portal.platform.Tenancy;
 import portal.platform.web.Htmx;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** The customer portal's services pages: contracts, service instances and one instance's details. */
 @Controller
+@Feature(PortalFeature.SERVICES)
 @PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER', 'CUSTOMER_VIEWER')")
 class ServicesPage {
 

@@ -19,9 +19,12 @@ import portal.identity.UserView;
 import portal.identity.administration.StaffDirectory;
 import portal.identity.lostcredentials.LostCredentials;
 import portal.identity.profile.Profiles;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** The Company's staff: every account in their scope, and the desk's queue of lost-credential reports. */
 @RestController
+@Feature(PortalFeature.OPERATIONS)
 @Tag(name = "Console: users", description = "Accounts and lost-credential reports, for staff")
 class ConsoleUsersController {
 

@@ -9,9 +9,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import portal.identity.lostcredentials.LostCredentials;
+import portal.identity.LostCredentials;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** Anyone may report login information lost or stolen; the answer never tells whether it matched. */
 @RestController
+@Feature(PortalFeature.ESSENTIAL)
 @Tag(name = "Lost credentials", description = "Report lost or stolen login information")
 class LostCredentialsController {
 

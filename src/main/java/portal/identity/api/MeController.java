@@ -24,9 +24,12 @@ import portal.identity.profile.Profiles;
 import portal.identity.signin.SessionSummary;
 import portal.identity.tokens.ApiToken;
 import portal.identity.tokens.CreatedApiToken;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** The signed-in person's own account: profile, joint use, sessions, tokens, password, withdrawal. */
 @RestController
+@Feature(PortalFeature.ESSENTIAL)
 @Tag(name = "Me", description = "Your own account")
 class MeController {
 

@@ -25,9 +25,12 @@ import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.identity.lostcredentials.LostCredentials;
 import portal.identity.profile.Profiles;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /** Customer administrators manage their own customer's users. */
 @RestController
+@Feature(PortalFeature.USER_ADMINISTRATION)
 @Tag(name = "Users", description = "Your customer's portal users")
 @PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
 class UsersController {

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import portal.identity.activation.Activation;
+import portal.identity.Activation;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * The page an activation or reset link opens (R-6.1, R-7.3): set a password, enrol the
@@ -21,6 +24,7 @@ import portal.identity.activation.Activation;
  * recovery codes once. An unknown, used or expired link gets a page that says what to do.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class ActivationPage {
 
 	private final Activation activation;

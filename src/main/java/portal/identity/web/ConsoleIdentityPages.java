@@ -11,6 +11,8 @@ import portal.notices.EmailOutbox;
 import portal.platform.web.Htmx;
 import portal.identity.administration.StaffDirectory;
 import portal.identity.lostcredentials.LostCredentials;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * The console's identity pages: every account in the staff member's scope, the desk's
@@ -18,6 +20,7 @@ import portal.identity.lostcredentials.LostCredentials;
  * outbox, which is where mails wait, and can be read, when no mail server is set up.
  */
 @Controller
+@Feature(PortalFeature.OPERATIONS)
 class ConsoleIdentityPages {
 
 	private static final int SEARCH_LIMIT = 100;

@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import portal.identity.lostcredentials.LostCredentials;
+import portal.identity.LostCredentials;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * Anyone may report login information lost or stolen (R-6.4). Whether the login ID and
@@ -15,6 +18,7 @@ import portal.identity.lostcredentials.LostCredentials;
  * accounts exist.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class LostCredentialsPage {
 
 	private final LostCredentials lost;

@@ -25,6 +25,8 @@ import portal.identity.PortalUser;
 import portal.platform.web.Htmx;
 import portal.identity.profile.Profiles;
 import portal.identity.tokens.CreatedApiToken;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * One's own account, in the customer portal and in the console alike: the personal
@@ -33,6 +35,7 @@ import portal.identity.tokens.CreatedApiToken;
  * htmx request with that section alone and a plain request with the whole page.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class ProfilePage {
 
 	private final Profiles profiles;

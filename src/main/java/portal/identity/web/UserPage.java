@@ -26,6 +26,8 @@ import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.identity.lostcredentials.LostCredentials;
 import portal.identity.profile.Profiles;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * One user of the administrator's own customer (R-7.1–R-7.4): contact data, roles and
@@ -33,6 +35,7 @@ import portal.identity.profile.Profiles;
  * shown beside its form. A login ID of another customer is simply not found (R-7.5).
  */
 @Controller
+@Feature(PortalFeature.USER_ADMINISTRATION)
 @RequestMapping("/app/users")
 @PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
 class UserPage {

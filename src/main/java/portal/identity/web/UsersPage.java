@@ -27,6 +27,8 @@ import portal.identity.UserView;
 import portal.platform.web.Htmx;
 import portal.terms.Terms;
 import portal.identity.profile.Profiles;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 
 /**
  * Customer administrators' list of their own customer's users (R-7.1), with search,
@@ -34,6 +36,7 @@ import portal.identity.profile.Profiles;
  * what" (R-7.4). One user's page is {@link UserPage}.
  */
 @Controller
+@Feature(PortalFeature.USER_ADMINISTRATION)
 @RequestMapping("/app/users")
 @PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
 class UsersPage {

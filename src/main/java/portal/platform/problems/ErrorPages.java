@@ -1,5 +1,7 @@
 package portal.platform.problems;
 
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
  * ever shows a stack trace or the exception's message.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class ErrorPages implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)

@@ -33,7 +33,7 @@ class WebSecurity {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final String[] PUBLIC_PAGES = { "/", "/portal-page/**", "/sign-in", "/activate/**",
-			"/lost-credentials/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
+			"/lost-credentials/**", "/apply", "/apply/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
 			"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
 
@@ -64,10 +64,12 @@ class WebSecurity {
 				.requestMatchers("/api/v1/system/**").hasRole("SERVICE_SYSTEM")
 				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/public/**").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/applications").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/applications/*").permitAll()
 				.anyRequest().authenticated())
 			// No session authenticates these requests, so there is no cross-site request to forge.
 			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS)
-				.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**")
+				.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**", "/api/v1/applications")
 				.ignoringRequestMatchers(request -> {
 					String authorization = request.getHeader("Authorization");
 					return authorization != null && authorization.startsWith("Bearer ");

@@ -1,5 +1,7 @@
 package portal.platform.web;
 
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * environment (R-20.1). Open to everyone, signed in or not.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class PortalPageController {
 
 	@GetMapping("/")
@@ -23,8 +26,9 @@ class PortalPageController {
 		return "portal-page/environment";
 	}
 
+	/** The application form lives at /apply now; old links keep working. */
 	@GetMapping("/portal-page/apply")
 	String apply() {
-		return "portal-page/apply";
+		return "redirect:/apply";
 	}
 }

@@ -1,5 +1,7 @@
 package portal.platform.web;
 
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * the page, including after a failed attempt ({@code ?error}).
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class SignInController {
 
 	@GetMapping("/sign-in")

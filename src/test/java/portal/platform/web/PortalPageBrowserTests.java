@@ -87,14 +87,14 @@ class PortalPageBrowserTests {
 
 		banner.findElement(By.cssSelector("[data-portal-dismiss]")).click();
 		assertThat(banner.isDisplayed()).isFalse();
-		browser.get(url("/portal-page/apply"));
+		browser.get(url("/apply"));
 		assertThat(browser.findElement(By.id("browser-banner")).isDisplayed()).isFalse();
 	}
 
 	@Test
 	@DisplayName("R-20.1 The browser check accepts the minimum versions and refuses older or unknown browsers")
 	void judgesBrowsersByTheirUserAgent(ChromeDriver browser) {
-		browser.get(url("/portal-page/apply"));
+		browser.get(url("/apply"));
 		Map<String, Boolean> expected = Map.of(
 				"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36", true,
 				"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36", false,

@@ -32,7 +32,7 @@ class WebShellIntegrationTests {
 	MockMvc mvc;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/portal-page/environment", "/portal-page/apply", "/sign-in" })
+	@ValueSource(strings = { "/", "/portal-page/environment", "/apply", "/sign-in" })
 	@DisplayName("R-23 every public page is complete in English and in Japanese, with the note on the authentic language")
 	void publicPagesAreCompleteInBothLanguages(String path) throws Exception {
 		mvc.perform(get(path))

@@ -1,0 +1,83 @@
+package portal.agreements.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import portal.agreements.AgreementRefusal;
+import portal.agreements.lifecycle.AgreementLifecycle;
+import portal.identity.IdentityException;
+import portal.identity.PortalUser;
+import portal.identity.Profiles;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
+
+/** The customer's Portal Agreement: state, suspensions, timeline, and the written termination request. */
+@Controller
+@Feature(PortalFeature.ESSENTIAL)
+@PreAuthorize("hasRole('CUSTOMER')")
+class AgreementPage {
+
+	private final AgreementLifecycle lifecycle;
+
+	private final Profiles profiles;
+
+	AgreementPage(AgreementLifecycle lifecycle, Profiles profiles) {
+		this.lifecycle = lifecycle;
+		this.profiles = profiles;
+	}
+
+	@GetMapping("/app/agreement")
+	String agreement(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("agreement", lifecycle.view(user.customerId())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return "agreements/agreement";
+	}
+
+	@PostMapping("/app/agreement/termination-request")
+	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
+	String request(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String effectiveDate,
+			@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String code,
+			Model model) {
+		try {
+			LocalDate date = parse(effectiveDate);
+			profiles.reauthenticate(user, currentPassword, code);
+			lifecycle.requestTermination(user.customerId(), date);
+			return "redirect:/app/agreement?requested";
+		}
+		catch (AgreementRefusal | IdentityException refusal) {
+			model.addAttribute("refusal", refusal.getMessage());
+			return agreement(user, model);
+		}
+	}
+
+	@PostMapping("/app/agreement/termination-request/withdrawal")
+	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
+	String withdraw(@AuthenticationPrincipal PortalUser user, Model model) {
+		try {
+			lifecycle.withdrawTerminationRequest(user.customerId());
+			return "redirect:/app/agreement?withdrawn";
+		}
+		catch (AgreementRefusal refusal) {
+			model.addAttribute("refusal", refusal.getMessage());
+			return agreement(user, model);
+		}
+	}
+
+	private static LocalDate parse(String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw AgreementRefusal.invalid("effectiveDate", "date", "give a date such as 2027-03-31.");
+		}
+	}
+}

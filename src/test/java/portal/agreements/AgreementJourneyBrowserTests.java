@@ -1,0 +1,234 @@
+package portal.agreements;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import portal.TestSmtp;
+import portal.agreements.desk.ApplicationDesk;
+import portal.agreements.desk.DeskEntry;
+import portal.agreements.lifecycle.AgreementLifecycle;
+import portal.agreements.lifecycle.Suspension;
+import portal.agreements.lifecycle.SuspensionKind;
+import portal.agreements.lifecycle.SuspensionReason;
+import portal.agreements.lifecycle.SuspensionScope;
+import portal.customers.CustomerSummary;
+import portal.customers.Customers;
+import portal.customers.inventory.ContractFeed;
+import portal.platform.Actor;
+import portal.platform.Availability;
+import portal.platform.PortalFeature;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+import portal.platform.web.Browsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A company applies, the desk accepts, the first administrator activates from the email and
+ * signs in; then a feature suspended for that customer shows its suspended page while the
+ * rest works, and a whole-portal suspension signs the administrator out on the next click.
+ * Real Chromium against the running portal, real SMTP (GreenMail).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "portal.mail.delivery-interval=200ms")
+@ExtendWith(Browsers.class)
+class AgreementJourneyBrowserTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = TestSmtp.server();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		TestSmtp.register(registry, greenMail);
+	}
+
+	private static final String PASSWORD = "violet harbour signal 2047";
+
+	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/[A-Za-z0-9_\\-]+");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationDesk desk;
+
+	@Autowired
+	ContractFeed contracts;
+
+	@Autowired
+	AgreementLifecycle lifecycle;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Availability availability;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Test
+	@DisplayName("R-4.3 R-5.3 R-6.1 R-12.3 apply, be accepted, activate and sign in; a suspended feature shows its page; "
+			+ "a whole-portal suspension signs out on the next click")
+	void appliesIsAcceptedSignsInAndMeetsSuspensions(WebDriver browser) throws Exception {
+		AgreementFixtures fixtures = new AgreementFixtures(desk, contracts, tenancy);
+		String name = fixtures.legalName("Journey Trading");
+		String contract = fixtures.unlinkedContract("journey", name);
+		String adminEmail = "journey-admin-" + fixtures.run.toLowerCase() + "@journey.example.com";
+
+		browser.get(url("/apply"));
+		type(browser, "f-legalName", name);
+		type(browser, "f-registeredAddress", "3-3 Journey Street, Tokyo");
+		type(browser, "f-country", "JP");
+		type(browser, "f-contactName", "Jun Contact");
+		type(browser, "f-contactEmail", "journey-contact-" + fixtures.run.toLowerCase() + "@journey.example.com");
+		type(browser, "f-contactPhone", "+81 3 1000 2000");
+		type(browser, "f-contractNumbers", contract);
+		type(browser, "f-adminName", "Jiro Administrator");
+		type(browser, "f-adminEmail", adminEmail);
+		type(browser, "f-adminPhone", "+81 3 1000 3000");
+		click(browser, By.id("f-consentConfirmed"));
+		click(browser, By.cssSelector("#apply-form button[type=submit]"));
+		waitFor(browser, By.id("receipt"));
+		long receiptNo = Long.parseLong(browser.findElement(By.id("receipt")).getText().replaceAll("(?s)\\D*(\\d+).*", "$1"));
+		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+
+		DeskEntry accepted = fixtures.asDesk(() -> desk.accept(receiptNo));
+		UUID customer = accepted.application().customerId().orElseThrow();
+
+		browser.get(url(activationPath(adminEmail)));
+		String loginId = browser.findElement(By.id("login-id")).getText();
+		String secret = browser.findElement(By.id("totp-secret")).getText().replaceAll("\\s", "");
+		long step = Instant.now().getEpochSecond() / 30;
+		type(browser, "password", PASSWORD);
+		type(browser, "password-repeat", PASSWORD);
+		type(browser, "code", code(secret, step));
+		click(browser, By.id("accept-terms"));
+		click(browser, By.cssSelector("main form button[type=submit]"));
+		waitFor(browser, By.id("recovery-codes"));
+		browser.get(url("/sign-in"));
+		type(browser, "username", loginId);
+		type(browser, "password", PASSWORD);
+		long used = Math.max(step + 1, Instant.now().getEpochSecond() / 30);
+		type(browser, "code", code(secret, used));
+		click(browser, By.cssSelector("main form button[type=submit]"));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
+		assertThat(browser.getCurrentUrl()).endsWith("/app");
+
+		UUID feature = suspend(customer, SuspensionScope.FEATURE, PortalFeature.USER_ADMINISTRATION);
+		browser.get(url("/app/users"));
+		waitFor(browser, By.id("suspended"));
+		assertThat(browser.findElement(By.id("suspension-details")).getText()).contains("user-administration");
+		browser.get(url("/app/agreement"));
+		waitFor(browser, By.id("timeline"));
+		assertThat(browser.findElements(By.id("suspended"))).isEmpty();
+		CustomerSummary other = tenancy.call(Actor.job("test"), TenantScope.system(),
+				() -> customers.register("Other Journey " + fixtures.run, "JP", "1 Street"));
+		assertThat(availability.check(other.id(), PortalFeature.USER_ADMINISTRATION, "")).isEmpty();
+		lift(feature);
+
+		UUID whole = suspend(customer, SuspensionScope.WHOLE, null);
+		click(browser, By.cssSelector("a[href='/app/services']"));
+		waitFor(browser, By.id("signed-out"));
+		browser.get(url("/app"));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/sign-in"));
+		// Signing in again with the right password and a fresh code is refused while the whole portal is suspended.
+		while (Instant.now().getEpochSecond() / 30 < used) {
+			Thread.sleep(500);
+		}
+		browser.get(url("/sign-in"));
+		type(browser, "username", loginId);
+		type(browser, "password", PASSWORD);
+		type(browser, "code", code(secret, used + 1));
+		click(browser, By.cssSelector("main form button[type=submit]"));
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/sign-in?error"));
+		lift(whole);
+		// The suspended pages answer 503 on purpose; nothing else may go wrong.
+		assertThat(Browsers.severeConsoleEntries(browser)).allSatisfy(entry -> assertThat(entry.toString())
+			.contains("status of 503"));
+	}
+
+	private UUID suspend(UUID customer, SuspensionScope scope, PortalFeature feature) {
+		return tenancy.call(Actor.staff("ST9000002"), TenantScope.allCustomers(), () -> lifecycle.announce(
+				new Suspension.Request(customer, scope, feature, null, SuspensionReason.FORCE_MAJEURE,
+						SuspensionKind.EMERGENCY, "", null, null, null))).id();
+	}
+
+	private void lift(UUID id) {
+		tenancy.run(Actor.staff("ST9000002"), TenantScope.allCustomers(), () -> lifecycle.lift(id));
+	}
+
+	private static String code(String secret, long step) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA1");
+		mac.init(new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"));
+		byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+		int offset = hash[hash.length - 1] & 0x0f;
+		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+				| (hash[offset + 3] & 0xff);
+		return String.format("%06d", binary % 1_000_000);
+	}
+
+	private static String activationPath(String recipient) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
+					Matcher path = ACTIVATION_PATH.matcher(message.getContent().toString());
+					if (path.find()) {
+						return path.group();
+					}
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No activation email reached " + recipient);
+	}
+
+	private static void type(WebDriver browser, String id, String text) {
+		WebElement element = browser.findElement(By.id(id));
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	private static void click(WebDriver browser, By locator) {
+		WebElement element = browser.findElement(locator);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				element);
+		element.click();
+	}
+
+	private static void waitFor(WebDriver browser, By element) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(element));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
