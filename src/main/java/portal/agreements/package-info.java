@@ -5,6 +5,6 @@
  * R-5, R-8, R-9, R-11, R-12, R-19).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agreements",
-		allowedDependencies = { "platform", "audit", "customers", "customers :: events", "identity", "notices",
+		allowedDependencies = { "platform", "platform :: *", "audit", "customers", "customers :: events", "identity", "notices",
 				"notices :: events", "terms" })
 package portal.agreements;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import portal.agreements.AgreementRefusal;
 import portal.agreements.lifecycle.AgreementLifecycle;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
+import portal.identity.PresenceConfirmation;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
@@ -31,11 +31,11 @@ class AgreementController {
 
 	private final AgreementLifecycle lifecycle;
 
-	private final Profiles profiles;
+	private final PresenceConfirmation presence;
 
-	AgreementController(AgreementLifecycle lifecycle, Profiles profiles) {
+	AgreementController(AgreementLifecycle lifecycle, PresenceConfirmation presence) {
 		this.lifecycle = lifecycle;
-		this.profiles = profiles;
+		this.presence = presence;
 	}
 
 	@GetMapping("/api/v1/agreement")
@@ -53,7 +53,7 @@ class AgreementController {
 		if (request.effectiveDate() == null) {
 			throw AgreementRefusal.invalid("effectiveDate", "required", "give the date the termination takes effect.");
 		}
-		profiles.reauthenticate(user, request.currentPassword(), request.code());
+		presence.confirm(user, request.currentPassword(), request.code());
 		return AgreementResource.of(lifecycle.requestTermination(user.customerId(), request.effectiveDate()));
 	}
 

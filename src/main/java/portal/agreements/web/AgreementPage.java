@@ -16,7 +16,7 @@ import portal.agreements.AgreementRefusal;
 import portal.agreements.lifecycle.AgreementLifecycle;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
-import portal.identity.Profiles;
+import portal.identity.PresenceConfirmation;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
@@ -28,11 +28,11 @@ class AgreementPage {
 
 	private final AgreementLifecycle lifecycle;
 
-	private final Profiles profiles;
+	private final PresenceConfirmation presence;
 
-	AgreementPage(AgreementLifecycle lifecycle, Profiles profiles) {
+	AgreementPage(AgreementLifecycle lifecycle, PresenceConfirmation presence) {
 		this.lifecycle = lifecycle;
-		this.profiles = profiles;
+		this.presence = presence;
 	}
 
 	@GetMapping("/app/agreement")
@@ -49,7 +49,7 @@ class AgreementPage {
 			Model model) {
 		try {
 			LocalDate date = parse(effectiveDate);
-			profiles.reauthenticate(user, currentPassword, code);
+			presence.confirm(user, currentPassword, code);
 			lifecycle.requestTermination(user.customerId(), date);
 			return "redirect:/app/agreement?requested";
 		}

@@ -53,7 +53,7 @@ public class IdentityMails {
 	}
 
 	/** The person is gone (R-PI.3): their address and name leave the outbox too. */
-	void erase(String email, String name) {
+	public void erase(String email, String name) {
 		outbox.erase(email, name);
 	}
 

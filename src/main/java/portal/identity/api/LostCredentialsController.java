@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import portal.identity.lostcredentials.LostCredentials;
-import portal.identity.LostCredentials;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import portal.identity.activation.Activation;
-import portal.identity.Activation;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import portal.identity.lostcredentials.LostCredentials;
-import portal.identity.LostCredentials;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
