@@ -24,7 +24,7 @@ start_portal() {
 	local started=$SECONDS
 	until curl -sf "http://127.0.0.1:${port}/actuator/health/readiness" >/dev/null 2>&1; do
 		kill -0 "$portal_pid" 2>/dev/null || { echo "portal failed to start: see $log" >&2; return 1; }
-		[ $((SECONDS - started)) -lt 300 ] || { echo "portal not ready after 300 s" >&2; return 1; }
+		[ $((SECONDS - started)) -lt 600 ] || { echo "portal not ready after 600 s" >&2; return 1; }
 		sleep 0.5
 	done
 	echo "portal ready after $((SECONDS - started)) s (pid $portal_pid)"
