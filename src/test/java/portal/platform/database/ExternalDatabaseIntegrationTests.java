@@ -53,6 +53,7 @@ class ExternalDatabaseIntegrationTests {
 					"SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/portal",
 					"SPRING_DATASOURCE_USERNAME", "portal_app", "SPRING_DATASOURCE_PASSWORD", "app-secret",
 					"SPRING_FLYWAY_USER", "portal_owner", "SPRING_FLYWAY_PASSWORD", "owner-secret",
+					"PORTAL_SECRETS_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 					"PORTAL_DATA_DIR", directory.resolve("data").toString(), "PORT", "0");
 			try (ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class)
 				.initializers(context -> context.getEnvironment().getPropertySources()
