@@ -67,9 +67,12 @@ public class Activation {
 
 	private final java.time.Clock clock;
 
+	private final SignInThrottle throttle;
+
 	Activation(ActivationLinks links, Accounts accounts, RecoveryCodes recoveryCodes, PasswordPolicy policy,
 			PasswordHashes encoder, Terms terms, AuditTrail audit, Tenancy tenancy,
-			TransactionTemplate transactions, java.time.Clock clock) {
+			TransactionTemplate transactions, java.time.Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.links = links;
 		this.accounts = accounts;
 		this.recoveryCodes = recoveryCodes;
@@ -102,8 +105,13 @@ public class Activation {
 
 	public Result activate(String token, String password, String passwordRepeat, String code, boolean acceptTerms,
 			int termsVersion) {
-		Offer offer = offer(token).orElse(null);
 		Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+		// Each attempt costs a password hash; a flood from one address stops before it.
+		if (!throttle.tryActivation(tenancy.current().origin())) {
+			errors.put("code", List.of("security.rate-limited"));
+			return new Result(List.of(), errors);
+		}
+		Offer offer = offer(token).orElse(null);
 		if (offer == null) {
 			errors.put("token", List.of("identity.activation.link-invalid"));
 			return new Result(List.of(), errors);

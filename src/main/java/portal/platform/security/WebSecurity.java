@@ -15,8 +15,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import portal.platform.RateLimits;
 import portal.platform.Tenancy;
 
 /**
@@ -52,7 +54,8 @@ class WebSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors)
+	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
+			RateLimits rateLimits, @Value("${portal.api.requests-per-minute:600}") int requestsPerMinute)
 			throws Exception {
 		// The TM Forum shaped API authenticates like the JSON API: tokens, problem answers, no pages.
 		http.securityMatcher("/api/**", "/tmf-api/**")
@@ -76,7 +79,9 @@ class WebSecurity {
 				}))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
-			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
+			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class)
+			// Before any authentication work, so that a flood costs as little as possible.
+			.addFilterAfter(new ApiRequestBudget(rateLimits, requestsPerMinute), SecurityContextHolderFilter.class);
 		headers(http);
 		for (SecurityContributor contributor : contributors) {
 			contributor.contribute(http, SecurityContributor.Chain.API);
