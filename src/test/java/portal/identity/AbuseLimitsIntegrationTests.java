@@ -18,6 +18,8 @@ import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.terms.Terms;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

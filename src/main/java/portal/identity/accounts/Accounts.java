@@ -145,7 +145,7 @@ public class Accounts {
 		return a.totpSecret == null ? null : sealed.seal(a.totpSecret, totpContext(a.id));
 	}
 
-	static String totpContext(UUID accountId) {
+	public static String totpContext(UUID accountId) {
 		return "identity.accounts.totp_secret:" + accountId;
 	}
 

@@ -23,6 +23,7 @@ import portal.identity.credentials.PasswordPolicy;
 import portal.identity.credentials.QrCodes;
 import portal.identity.credentials.RecoveryCodes;
 import portal.identity.credentials.Totp;
+import portal.identity.signin.SignInThrottle;
 
 /**
  * Activation through the mailed link (R-6.1): the person sets a password, enrols an

@@ -73,7 +73,7 @@ public class ActivationLinks {
 			.update();
 	}
 
-	static String pendingContext(byte[] tokenHash) {
+	public static String pendingContext(byte[] tokenHash) {
 		return "identity.activation_links.pending_totp_secret:" + HexFormat.of().formatHex(tokenHash);
 	}
 

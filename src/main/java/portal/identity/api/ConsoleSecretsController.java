@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import portal.identity.SecretsResealing;
+import portal.identity.credentials.SecretsResealing;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 

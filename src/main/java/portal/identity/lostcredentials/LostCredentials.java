@@ -24,6 +24,7 @@ import portal.identity.UserAdministration;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.accounts.IdentityMails;
+import portal.identity.signin.SignInThrottle;
 
 /**
  * Lost or stolen login information (R-6.4). A report locks the account at once, ends its

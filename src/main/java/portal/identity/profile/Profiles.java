@@ -26,6 +26,7 @@ import portal.identity.signin.UserSessions;
 import portal.identity.tokens.ApiToken;
 import portal.identity.tokens.ApiTokens;
 import portal.identity.tokens.CreatedApiToken;
+import portal.identity.signin.Reauthentication;
 
 /**
  * What people do with their own account: see it and the joint-use register, change the

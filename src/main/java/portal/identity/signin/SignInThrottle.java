@@ -66,16 +66,16 @@ public class SignInThrottle {
 	}
 
 	/** A re-authentication spends from the login ID's sign-in budget. */
-	boolean tryReauthentication(String loginId) {
+	public boolean tryReauthentication(String loginId) {
 		return byLoginId.tryConsume(loginId);
 	}
 
 	/** A public lost-credentials report, limited per address and per login ID named. */
-	boolean tryLostCredentialsReport(String loginId, String address) {
+	public boolean tryLostCredentialsReport(String loginId, String address) {
 		return reportsByAddress.tryConsume(address) && reportsByLoginId.tryConsume(loginId);
 	}
 
-	boolean tryActivation(String address) {
+	public boolean tryActivation(String address) {
 		return activationsByAddress.tryConsume(address);
 	}
 }

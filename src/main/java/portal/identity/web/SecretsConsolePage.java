@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import portal.identity.SecretsResealing;
+import portal.identity.credentials.SecretsResealing;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 

@@ -1,4 +1,4 @@
-package portal.identity;
+package portal.identity.signin;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
+import portal.identity.IdentityException;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.accounts.IdentitySettings;
+import portal.identity.credentials.PasswordHashes;
+import portal.identity.credentials.Totp;
 
 /**
  * Confirming a signed-in person with their password and a fresh one-time code before a
@@ -19,7 +25,7 @@ import portal.audit.AuditTrail;
  * transaction of its own, so the refusal that follows does not roll it back.
  */
 @Component
-class Reauthentication {
+public class Reauthentication {
 
 	private final Accounts accounts;
 
@@ -48,7 +54,7 @@ class Reauthentication {
 	}
 
 	/** The account, marked as freshly confirmed (the caller saves it); refused otherwise. */
-	Account confirm(Account account, String password, String code) {
+	public Account confirm(Account account, String password, String code) {
 		Instant now = clock.instant();
 		if (!throttle.tryReauthentication(account.loginId) || account.isTemporarilyLocked(now)) {
 			failed(account, "locked-or-throttled");

@@ -1,4 +1,4 @@
-package portal.identity;
+package portal.identity.credentials;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package portal.identity;
+package portal.identity.credentials;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
+import portal.identity.accounts.Accounts;
+import portal.identity.activation.ActivationLinks;
 import portal.platform.Actor;
 import portal.platform.SealedSecrets;
 import portal.platform.Tenancy;
