@@ -19,6 +19,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import portal.platform.RateLimits;
+import portal.platform.SessionCookies;
 import portal.platform.Tenancy;
 
 /**
@@ -31,16 +32,25 @@ import portal.platform.Tenancy;
 class WebSecurity {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-	private static final String[] PUBLIC_PAGES = { "/", "/portal-page/**", "/sign-in", "/activate/**",
+	/** The platform's own public pages; modules add theirs through {@link SecurityContributor#publicPages()}. */
+	static final List<String> PUBLIC_PAGES = List.of("/", "/portal-page/**", "/sign-in", "/activate/**",
 			"/lost-credentials/**", "/apply", "/apply/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
+			"/actuator/health", "/actuator/health/**", "/actuator/info", "/problems/**");
+
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/** Staff who need the directory of every account (personal data): the desk, administrators, auditors. */
+	static final String[] DIRECTORY_ROLES = { "STAFF_DESK", "STAFF_ADMIN", "STAFF_AUDITOR" };
 
 	/** Both chains keep CSRF tokens alike: in the session once there is one, before that in a cookie. */
-	private static final CsrfTokens CSRF_TOKENS = new CsrfTokens();
+	private final CsrfTokens csrfTokens;
+
+	WebSecurity(@Value("${portal.base-url}") String baseUrl) {
+		this.csrfTokens = new CsrfTokens(SessionCookies.httpsOnly(baseUrl));
+	}
 
 	/**
 	 * One observation (timer) per filter of each chain on every request costs more than the
@@ -65,13 +75,14 @@ class WebSecurity {
 				// Calendar apps present a feed token instead of signing in; the feed checks it.
 				.requestMatchers(HttpMethod.GET, "/api/v1/maintenance.ics").permitAll()
 				.requestMatchers("/api/v1/system/**").hasRole("SERVICE_SYSTEM")
+				.requestMatchers("/api/v1/console/users", "/api/v1/console/users/**").hasAnyRole(DIRECTORY_ROLES)
 				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/applications").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/applications/*").permitAll()
 				.anyRequest().authenticated())
 			// No session authenticates these requests, so there is no cross-site request to forge.
-			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS)
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**", "/api/v1/applications")
 				.ignoringRequestMatchers(request -> {
 					String authorization = request.getHeader("Authorization");
@@ -92,19 +103,32 @@ class WebSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
-			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks) throws Exception {
+			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks,
+			@Value("${portal.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
 		// Metrics name routes, pools and sign-in counts: only the monitoring network reads them.
 		List<IpAddressMatcher> networks = metricsNetworks.stream().map(String::trim).filter(n -> !n.isEmpty())
 			.map(IpAddressMatcher::new).toList();
 		AuthorizationManager<RequestAuthorizationContext> metricsScrapers = (authentication, context) ->
 			new AuthorizationDecision(networks.stream().anyMatch(network -> network.matches(context.getRequest())));
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/actuator/prometheus").access(metricsScrapers)
+		List<String> publicPages = new java.util.ArrayList<>(PUBLIC_PAGES);
+		contributors.forEach(contributor -> publicPages.addAll(contributor.publicPages()));
+		http.authorizeHttpRequests(requests -> {
+			requests.requestMatchers(publicPages.toArray(String[]::new)).permitAll()
+				.requestMatchers("/actuator/prometheus").access(metricsScrapers);
+			// The API's description names every route and field: open to visitors only by choice.
+			if (apiDocsPublic) {
+				requests.requestMatchers(API_DOCS).permitAll();
+			}
+			else {
+				requests.requestMatchers(API_DOCS).authenticated();
+			}
+			requests.requestMatchers("/console/users", "/console/users/**").hasAnyRole(DIRECTORY_ROLES)
 				.requestMatchers("/console/**").hasRole("STAFF")
 				.requestMatchers("/app/**").hasRole("CUSTOMER")
-				.anyRequest().authenticated())
-			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
+				// What no rule names is refused, so a new route is closed until someone opens it.
+				.anyRequest().denyAll();
+		})
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
