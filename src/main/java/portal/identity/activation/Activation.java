@@ -23,6 +23,7 @@ import portal.identity.credentials.PasswordPolicy;
 import portal.identity.credentials.QrCodes;
 import portal.identity.credentials.RecoveryCodes;
 import portal.identity.credentials.Totp;
+import portal.identity.signin.SecurityEvents;
 import portal.identity.signin.SignInThrottle;
 
 /**
@@ -70,10 +71,13 @@ public class Activation {
 
 	private final SignInThrottle throttle;
 
+	private final SecurityEvents events;
+
 	Activation(ActivationLinks links, Accounts accounts, RecoveryCodes recoveryCodes, PasswordPolicy policy,
 			PasswordHashes encoder, Terms terms, AuditTrail audit, Tenancy tenancy,
-			TransactionTemplate transactions, java.time.Clock clock, SignInThrottle throttle) {
+			TransactionTemplate transactions, java.time.Clock clock, SignInThrottle throttle, SecurityEvents events) {
 		this.throttle = throttle;
+		this.events = events;
 		this.links = links;
 		this.accounts = accounts;
 		this.recoveryCodes = recoveryCodes;
@@ -132,6 +136,8 @@ public class Activation {
 			errors.put("acceptTerms", List.of("identity.activation.terms-required"));
 		}
 		if (!errors.isEmpty()) {
+			events.record(Actor.user(offer.loginId()), tenancy.current().origin(), "activation.failed", offer.loginId(),
+					Map.of("fields", String.join(",", errors.keySet())));
 			return new Result(List.of(), errors);
 		}
 		String hash = encoder.encode(password);

@@ -3,6 +3,7 @@ package portal.platform.security;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,13 +13,20 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import portal.platform.RateLimits;
+import portal.platform.SecurityRefused;
 import portal.platform.SessionCookies;
 import portal.platform.Tenancy;
 
@@ -62,11 +70,28 @@ class WebSecurity {
 		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
 	}
 
+	/** Refused authorizations become events, which the audit keeper records (capped). */
+	@Bean
+	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+		return new SpringAuthorizationEventPublisher(events);
+	}
+
+	/** A refused CSRF token is announced as a {@link SecurityRefused} event before the usual 403. */
+	private static AccessDeniedHandler announcingCsrf(ApplicationEventPublisher events, AccessDeniedHandler then) {
+		return (request, response, denied) -> {
+			if (denied instanceof CsrfException) {
+				events.publishEvent(new SecurityRefused(denied instanceof MissingCsrfTokenException ? "missing" : "invalid",
+						request.getRequestURI(), request.getRemoteAddr()));
+			}
+			then.handle(request, response, denied);
+		};
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
-			RateLimits rateLimits, @Value("${portal.api.requests-per-minute:600}") int requestsPerMinute)
-			throws Exception {
+			RateLimits rateLimits, @Value("${portal.api.requests-per-minute:600}") int requestsPerMinute,
+			ApplicationEventPublisher events) throws Exception {
 		// The TM Forum shaped API authenticates like the JSON API: tokens, problem answers, no pages.
 		http.securityMatcher("/api/**", "/tmf-api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -89,7 +114,7 @@ class WebSecurity {
 					return authorization != null && authorization.startsWith("Bearer ");
 				}))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
-				.accessDeniedHandler(ProblemResponses.forbidden()))
+				.accessDeniedHandler(announcingCsrf(events, ProblemResponses.forbidden())))
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class)
 			// Before any authentication work, so that a flood costs as little as possible.
 			.addFilterAfter(new ApiRequestBudget(rateLimits, requestsPerMinute), SecurityContextHolderFilter.class);
@@ -104,7 +129,8 @@ class WebSecurity {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
 			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks,
-			@Value("${portal.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
+			@Value("${portal.api-docs-public:false}") boolean apiDocsPublic, ApplicationEventPublisher events)
+			throws Exception {
 		// Metrics name routes, pools and sign-in counts: only the monitoring network reads them.
 		List<IpAddressMatcher> networks = metricsNetworks.stream().map(String::trim).filter(n -> !n.isEmpty())
 			.map(IpAddressMatcher::new).toList();
@@ -129,6 +155,7 @@ class WebSecurity {
 				.anyRequest().denyAll();
 		})
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(announcingCsrf(events, new AccessDeniedHandlerImpl())))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);

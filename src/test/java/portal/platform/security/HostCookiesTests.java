@@ -25,4 +25,22 @@ class HostCookiesTests {
 		assertThat(cookie.getPath()).isEqualTo("/");
 		assertThat(cookie.getDomain()).isNull();
 	}
+
+	@Test
+	@DisplayName("R-6.3 a local run over HTTP keeps the plain CSRF cookie name, HttpOnly, SameSite=Strict, Secure only on HTTPS requests")
+	void csrfCookieOverHttp() {
+		CsrfTokens tokens = new CsrfTokens(false);
+		for (boolean secure : new boolean[] { false, true }) {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.setSecure(secure);
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			tokens.saveToken(tokens.generateToken(request), request, response);
+			jakarta.servlet.http.Cookie cookie = response.getCookie("PORTAL_CSRF");
+			assertThat(cookie).isNotNull();
+			assertThat(cookie.getSecure()).isEqualTo(secure);
+			assertThat(cookie.isHttpOnly()).isTrue();
+			assertThat(cookie.getAttribute("SameSite")).isEqualTo("Strict");
+			assertThat(cookie.getPath()).isEqualTo("/");
+		}
+	}
 }

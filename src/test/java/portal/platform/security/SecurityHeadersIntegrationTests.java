@@ -51,20 +51,6 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-6.3 the visitor's CSRF cookie is HttpOnly, SameSite=Strict, Path=/ and Secure over HTTPS")
-	void csrfCookieFlags() throws Exception {
-		MockHttpServletResponse signIn = mvc.perform(get("/sign-in").secure(true)).andReturn().getResponse();
-		Cookie secure = signIn.getCookie(CsrfTokens.COOKIE);
-		assertThat(secure).as("Set-Cookie: %s", signIn.getHeaders("Set-Cookie")).isNotNull();
-		assertThat(secure.isHttpOnly()).isTrue();
-		assertThat(secure.getAttribute("SameSite")).isEqualTo("Strict");
-		assertThat(secure.getPath()).isEqualTo("/");
-		assertThat(secure.getSecure()).isTrue();
-		Cookie plain = mvc.perform(get("/sign-in")).andReturn().getResponse().getCookie(CsrfTokens.COOKIE);
-		assertThat(plain.getSecure()).isFalse();
-	}
-
-	@Test
 	@DisplayName("R-7.5 the language cookie is HttpOnly and SameSite=Lax")
 	void languageCookieFlags() throws Exception {
 		MockHttpServletResponse response = mvc.perform(get("/").param("lang", "ja")).andReturn().getResponse();
