@@ -95,11 +95,12 @@ class SecurityEventsIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-AUD signing out is audited")
+	@DisplayName("R-AUD R-6.3 signing out ends the session and is audited")
 	void signOutIsAudited() throws Exception {
 		Cookie session = fixtures.signIn(mvc, user);
 		mvc.perform(post("/sign-out").cookie(session).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(audited("session.signed-out", user.loginId(), null)).isEqualTo(1);
+		mvc.perform(get("/app").cookie(session)).andExpect(status().is3xxRedirection());
 	}
 
 	@Test
