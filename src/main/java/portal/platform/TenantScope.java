@@ -15,7 +15,8 @@ public final class TenantScope implements java.io.Serializable {
 
 	/** How wide the scope is; the names are also the values the database policies read. */
 	public enum Kind {
-		NONE("none"), CUSTOMER("customer"), COMPANY("company"), ALL("all"), SYSTEM("system");
+		NONE("none"), CUSTOMER("customer"), COMPANY("company"), ALL("all"), SYSTEM("system"),
+		SERVICE_SYSTEM("service-system");
 
 		private final String setting;
 
@@ -60,6 +61,17 @@ public final class TenantScope implements java.io.Serializable {
 		return ALL;
 	}
 
+	/**
+	 * A relevant-service system's key, bound to one contracting company: customers holding a
+	 * contract with it, and of those only that company's contracts and the rows under them.
+	 */
+	public static TenantScope serviceSystem(String companyCode) {
+		if (companyCode == null || companyCode.isBlank()) {
+			throw new IllegalArgumentException("A service system's scope needs a company code");
+		}
+		return new TenantScope(Kind.SERVICE_SYSTEM, null, companyCode);
+	}
+
 	/** The portal's jobs, named explicitly so that nothing gets it by accident. */
 	public static TenantScope system() {
 		return SYSTEM;
@@ -101,6 +113,7 @@ public final class TenantScope implements java.io.Serializable {
 		return switch (kind) {
 			case CUSTOMER -> "customer:" + customerId;
 			case COMPANY -> "company:" + companyCode;
+			case SERVICE_SYSTEM -> "service-system:" + companyCode;
 			default -> kind.setting();
 		};
 	}

@@ -106,7 +106,16 @@
 		});
 	}
 
+	/** Outage segments are placed from data attributes: the CSP allows no inline styles. */
+	function placeOutages() {
+		document.querySelectorAll('.usage-outage[data-left]').forEach(function (segment) {
+			segment.style.left = segment.getAttribute('data-left') + '%';
+			segment.style.width = segment.getAttribute('data-width') + '%';
+		});
+	}
+
 	document.addEventListener('DOMContentLoaded', function () {
+		placeOutages();
 		var holder = document.getElementById('usage-data');
 		var locale = holder ? holder.getAttribute('data-locale') : document.documentElement.lang;
 		localTimes(locale || undefined);

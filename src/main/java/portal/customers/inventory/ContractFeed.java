@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import portal.catalog.Catalog;
 import portal.catalog.ServiceKindDescriptors;
-import portal.platform.Tenancy;
 
 /**
  * Records contracts as a relevant-service system reports them (R-7.6): idempotently (a
@@ -32,20 +31,16 @@ public class ContractFeed {
 
 	private final ApplicationEventPublisher events;
 
-	private final Tenancy tenancy;
-
 	private final Clock clock;
 
 	ContractFeed(Contracts contracts, ServiceInstances instances, PortalCustomers customers,
-			ServiceKindDescriptors descriptors, Catalog catalog, ApplicationEventPublisher events, Tenancy tenancy,
-			Clock clock) {
+			ServiceKindDescriptors descriptors, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
 		this.contracts = contracts;
 		this.instances = instances;
 		this.customers = customers;
 		this.descriptors = descriptors;
 		this.catalog = catalog;
 		this.events = events;
-		this.tenancy = tenancy;
 		this.clock = clock;
 	}
 
@@ -60,7 +55,9 @@ public class ContractFeed {
 			throw InventoryRefusal.foreignCompany("contractingCompany");
 		}
 		Optional<Contract> existing = contracts.lock(terms.contractNo());
-		if (existing.isPresent() && !existing.get().contractingCompany().equals(keyCompany)) {
+		// Another company's contract is out of the key's scope: ask who holds the number.
+		if (existing.isEmpty() ? contracts.company(terms.contractNo()).isPresent()
+				: !existing.get().contractingCompany().equals(keyCompany)) {
 			throw InventoryRefusal.foreignCompany("contractNo");
 		}
 		requireKnownService(terms.relevantService());
@@ -123,7 +120,7 @@ public class ContractFeed {
 		if (customerCode.isEmpty()) {
 			return null;
 		}
-		CustomerRow customer = customers.byCode(customerCode, tenancy.scope())
+		CustomerRow customer = customers.toLink(customerCode)
 			.filter(row -> terms.customerOfRecord().isNamed(row.legalName()))
 			.orElseThrow(() -> InventoryRefusal.invalid("customerCode", "No Portal Customer " + customerCode
 					+ " has the legal name of the customer of record."));

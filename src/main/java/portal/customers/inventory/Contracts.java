@@ -42,6 +42,12 @@ class Contracts {
 			.param(contractNo).query(Contracts::toContract).optional();
 	}
 
+	/** The company holding a contract number, whether or not the contract is in scope. */
+	Optional<String> company(String contractNo) {
+		return jdbc.sql("SELECT customers.contract_company(?)").param(contractNo).query(String.class).optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
 	/** @return false when another transaction recorded the same contract number first */
 	boolean insert(Contract contract) {
 		return jdbc.sql("""

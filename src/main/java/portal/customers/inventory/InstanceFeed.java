@@ -48,9 +48,12 @@ public class InstanceFeed {
 	 */
 	@Transactional
 	public Recorded<InstanceRow> record(String keyCompany, InstanceReport report) {
+		// Another company's contract is outside the key's scope: it reads as absent, so ask who holds it.
 		Contract contract = contracts.lock(report.contractNo())
-			.orElseThrow(() -> InventoryRefusal.invalid("contractNo", "There is no contract " + report.contractNo()
-					+ "; report the contract first."));
+			.orElseThrow(() -> contracts.company(report.contractNo()).isPresent()
+					? InventoryRefusal.foreignCompany("contractNo")
+					: InventoryRefusal.invalid("contractNo", "There is no contract " + report.contractNo()
+							+ "; report the contract first."));
 		if (!contract.contractingCompany().equals(keyCompany)) {
 			throw InventoryRefusal.foreignCompany("contractNo");
 		}
@@ -67,6 +70,10 @@ public class InstanceFeed {
 		if (existing.isEmpty()) {
 			ServiceInstance instance = ServiceInstance.record(report, contract, attributes, clock.instant());
 			if (!instances.insert(instance)) {
+				if (instances.lock(report.instanceId()).isEmpty()) {
+					// The id is taken by an instance the key cannot see: another company's.
+					throw InventoryRefusal.foreignCompany("instanceId");
+				}
 				throw InventoryRefusal.conflict("instanceId", "The instance was recorded by another request just now; "
 						+ "send the report again.");
 			}

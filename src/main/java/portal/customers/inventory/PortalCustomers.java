@@ -54,6 +54,12 @@ class PortalCustomers {
 			.params(params).query(PortalCustomers::row).optional();
 	}
 
+	/** The customer a feed names by code, whether or not it is in the feed's scope yet. */
+	Optional<CustomerRow> toLink(String code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM customers.customer_by_code(?)").param(code)
+			.query(PortalCustomers::row).optional();
+	}
+
 	Optional<CustomerRow> byId(UUID id, TenantScope scope) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", id);
@@ -84,7 +90,7 @@ class PortalCustomers {
 				params.put("scopeCustomer", scope.customerId().orElseThrow());
 				yield " AND cu.id = :scopeCustomer";
 			}
-			case COMPANY -> {
+			case COMPANY, SERVICE_SYSTEM -> {
 				params.put("scopeCompany", scope.companyCode().orElseThrow());
 				// contracts_company_customer
 				yield " AND EXISTS (SELECT 1 FROM customers.contracts c"

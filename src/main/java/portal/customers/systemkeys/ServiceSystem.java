@@ -7,9 +7,9 @@ import portal.platform.PortalPrincipal;
 import portal.platform.TenantScope;
 
 /**
- * A relevant-service system signed in with its API key. It acts under the system scope,
- * because the contracts it reports may belong to no Portal Customer yet; what it may write
- * is limited in code to its key's contracting company.
+ * A relevant-service system signed in with its API key. It acts under its key's contracting
+ * company's service-system scope: the row-level-security wall lets it see and write only
+ * that company's contracts and the instances under them, and the customers holding them.
  */
 public record ServiceSystem(String keyId, String keyName, String contractingCompany) implements SystemCaller,
 		PortalPrincipal, AuthenticatedPrincipal {
@@ -23,7 +23,7 @@ public record ServiceSystem(String keyId, String keyName, String contractingComp
 
 	@Override
 	public TenantScope scope() {
-		return TenantScope.system();
+		return TenantScope.serviceSystem(contractingCompany);
 	}
 
 	@Override

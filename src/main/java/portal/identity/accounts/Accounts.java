@@ -16,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import portal.platform.Invalidations;
+import portal.platform.SealedSecrets;
 import portal.platform.SqlArrays;
 import portal.identity.AccountState;
 import portal.identity.Role;
@@ -39,28 +40,31 @@ public class Accounts {
 
 	private final Invalidations invalidations;
 
-	Accounts(JdbcClient jdbc, Invalidations invalidations) {
+	private final SealedSecrets sealed;
+
+	Accounts(JdbcClient jdbc, Invalidations invalidations, SealedSecrets sealed) {
 		this.jdbc = jdbc;
 		this.invalidations = invalidations;
+		this.sealed = sealed;
 	}
 
 	public Optional<Account> byLoginId(String loginId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE login_id = ?")
 			.param(normalize(loginId))
-			.query(Accounts::account)
+			.query(this::account)
 			.optional();
 	}
 
 	public Optional<Account> byId(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE id = ?").param(id)
-			.query(Accounts::account).optional();
+			.query(this::account).optional();
 	}
 
 	/** One customer's user by login ID: a user of another customer is simply not found. */
 	public Optional<Account> ofCustomer(UUID customerId, String loginId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE customer_id = ? AND login_id = ?")
 			.params(customerId, normalize(loginId))
-			.query(Accounts::account)
+			.query(this::account)
 			.optional();
 	}
 
@@ -71,7 +75,7 @@ public class Accounts {
 				 AND (lower(login_id) LIKE ? OR lower(coalesce(name, '')) LIKE ? OR lower(coalesce(email, '')) LIKE ?)
 				 ORDER BY login_id""")
 			.params(customerId, pattern, pattern, pattern)
-			.query(Accounts::account)
+			.query(this::account)
 			.list();
 	}
 
@@ -82,7 +86,7 @@ public class Accounts {
 				 WHERE lower(login_id) LIKE ? OR lower(coalesce(name, '')) LIKE ? OR lower(coalesce(email, '')) LIKE ?
 				 ORDER BY login_id LIMIT ?""")
 			.params(pattern, pattern, pattern, limit)
-			.query(Accounts::account)
+			.query(this::account)
 			.list();
 	}
 
@@ -91,7 +95,7 @@ public class Accounts {
 				 FROM identity.accounts WHERE customer_id = ? AND state = 'ACTIVE'
 				 AND 'CUSTOMER_ADMINISTRATOR' = ANY (roles) ORDER BY login_id""")
 			.param(customerId)
-			.query(Accounts::account)
+			.query(this::account)
 			.list();
 	}
 
@@ -112,7 +116,7 @@ public class Accounts {
 				+ "CAST(? AS text[]), CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
 			.params(a.id, a.loginId, a.staff ? "STAFF" : "USER", a.customerId, a.companyScope, a.thirdParty, a.name,
 					a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope), SqlArrays.text(a.instanceScope),
-					a.language, a.state.name(), a.passwordHash, a.totpSecret, a.totpLastStep, a.failedSignIns,
+					a.language, a.state.name(), a.passwordHash, sealedTotp(a), a.totpLastStep, a.failedSignIns,
 					a.wrongCodes, ts(a.lockedUntil), ts(a.createdAt), a.createdBy, ts(a.activatedAt))
 			.update();
 	}
@@ -125,7 +129,7 @@ public class Accounts {
 					locked_until = ?, activated_at = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(a.thirdParty, a.name, a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope),
-					SqlArrays.text(a.instanceScope), a.language, a.state.name(), a.passwordHash, a.totpSecret,
+					SqlArrays.text(a.instanceScope), a.language, a.state.name(), a.passwordHash, sealedTotp(a),
 					a.totpLastStep, a.failedSignIns, a.wrongCodes, ts(a.lockedUntil), ts(a.activatedAt), a.id, a.version)
 			.update();
 		if (updated != 1) {
@@ -134,6 +138,23 @@ public class Accounts {
 		a.version++;
 		// What other nodes cached about this account (its tokens' principal) ends with this commit.
 		invalidations.publish(CHANGED_TOPIC, a.id.toString());
+	}
+
+	/** Sealed under the current key at every write, so a secret under the previous key moves on use. */
+	private String sealedTotp(Account a) {
+		return a.totpSecret == null ? null : sealed.seal(a.totpSecret, totpContext(a.id));
+	}
+
+	public static String totpContext(UUID accountId) {
+		return "identity.accounts.totp_secret:" + accountId;
+	}
+
+	private Account account(ResultSet rs, int row) throws SQLException {
+		Account a = mapped(rs);
+		if (a.totpSecret != null) {
+			a.totpSecret = sealed.open(a.totpSecret, totpContext(a.id)).secret();
+		}
+		return a;
 	}
 
 	private static String roles(Account a) {
@@ -158,7 +179,7 @@ public class Accounts {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 
-	static Account account(ResultSet rs, int row) throws SQLException {
+	private static Account mapped(ResultSet rs) throws SQLException {
 		Account a = new Account(rs.getObject("id", UUID.class), rs.getString("login_id"),
 				"STAFF".equals(rs.getString("kind")), rs.getObject("customer_id", UUID.class),
 				rs.getString("company_scope"));

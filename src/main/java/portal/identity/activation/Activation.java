@@ -23,6 +23,8 @@ import portal.identity.credentials.PasswordPolicy;
 import portal.identity.credentials.QrCodes;
 import portal.identity.credentials.RecoveryCodes;
 import portal.identity.credentials.Totp;
+import portal.identity.signin.SecurityEvents;
+import portal.identity.signin.SignInThrottle;
 
 /**
  * Activation through the mailed link (R-6.1): the person sets a password, enrols an
@@ -67,9 +69,15 @@ public class Activation {
 
 	private final java.time.Clock clock;
 
+	private final SignInThrottle throttle;
+
+	private final SecurityEvents events;
+
 	Activation(ActivationLinks links, Accounts accounts, RecoveryCodes recoveryCodes, PasswordPolicy policy,
 			PasswordHashes encoder, Terms terms, AuditTrail audit, Tenancy tenancy,
-			TransactionTemplate transactions, java.time.Clock clock) {
+			TransactionTemplate transactions, java.time.Clock clock, SignInThrottle throttle, SecurityEvents events) {
+		this.throttle = throttle;
+		this.events = events;
 		this.links = links;
 		this.accounts = accounts;
 		this.recoveryCodes = recoveryCodes;
@@ -102,8 +110,13 @@ public class Activation {
 
 	public Result activate(String token, String password, String passwordRepeat, String code, boolean acceptTerms,
 			int termsVersion) {
-		Offer offer = offer(token).orElse(null);
 		Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+		// Each attempt costs a password hash; a flood from one address stops before it.
+		if (!throttle.tryActivation(tenancy.current().origin())) {
+			errors.put("code", List.of("security.rate-limited"));
+			return new Result(List.of(), errors);
+		}
+		Offer offer = offer(token).orElse(null);
 		if (offer == null) {
 			errors.put("token", List.of("identity.activation.link-invalid"));
 			return new Result(List.of(), errors);
@@ -123,6 +136,8 @@ public class Activation {
 			errors.put("acceptTerms", List.of("identity.activation.terms-required"));
 		}
 		if (!errors.isEmpty()) {
+			events.record(Actor.user(offer.loginId()), tenancy.current().origin(), "activation.failed", offer.loginId(),
+					Map.of("fields", String.join(",", errors.keySet())));
 			return new Result(List.of(), errors);
 		}
 		String hash = encoder.encode(password);

@@ -3,6 +3,7 @@ package portal.identity.activation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import portal.identity.accounts.Account;
 import portal.identity.credentials.Secrets;
+import portal.platform.SealedSecrets;
 
 /**
  * Single-use activation and reset links (R-6.1). Only the SHA-256 of the token is stored;
@@ -26,9 +28,12 @@ public class ActivationLinks {
 
 	private final Clock clock;
 
-	ActivationLinks(JdbcClient jdbc, Clock clock) {
+	private final SealedSecrets sealed;
+
+	ActivationLinks(JdbcClient jdbc, Clock clock, SealedSecrets sealed) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sealed = sealed;
 	}
 
 	public String issue(Account account, String purpose, Instant expiresAt) {
@@ -58,14 +63,18 @@ public class ActivationLinks {
 				WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?""")
 			.params(Secrets.digest(token), Timestamp.from(clock.instant()))
 			.query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-					rs.getString(4)))
+					rs.getString(4) == null ? null : sealed.open(rs.getString(4), pendingContext(Secrets.digest(token))).secret()))
 			.optional();
 	}
 
 	void offerTotpSecret(String token, String secret) {
 		jdbc.sql("UPDATE identity.activation_links SET pending_totp_secret = ? WHERE token_hash = ?")
-			.params(secret, Secrets.digest(token))
+			.params(sealed.seal(secret, pendingContext(Secrets.digest(token))), Secrets.digest(token))
 			.update();
+	}
+
+	public static String pendingContext(byte[] tokenHash) {
+		return "identity.activation_links.pending_totp_secret:" + HexFormat.of().formatHex(tokenHash);
 	}
 
 	/** Marks the link used; false if someone used it first. */

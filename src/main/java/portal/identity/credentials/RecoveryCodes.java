@@ -40,7 +40,7 @@ public class RecoveryCodes {
 
 	/** Uses up a code; false if it is unknown or already used. */
 	public boolean use(Account account, String code) {
-		if (code == null || code.isBlank() || code.length() > 20) {
+		if (code == null || code.isBlank() || code.length() > 40) {
 			return false;
 		}
 		String normalized = code.trim().toLowerCase(Locale.ROOT);

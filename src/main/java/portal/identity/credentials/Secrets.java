@@ -7,9 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Random secrets for links, tokens and recovery codes, and their SHA-256 digests. These
- * secrets carry 256 bits of entropy, so a fast digest is enough to keep them useless to a
- * reader of the database; passwords, chosen by people, get Argon2id instead.
+ * Random secrets for links, tokens and recovery codes, and their SHA-256 digests. Links and
+ * tokens carry 256 bits of entropy and recovery codes about 119, more than the 112 bits
+ * below which a lookup secret would need a salted slow hash: a fast digest keeps them
+ * useless to a reader of the database. Passwords, chosen by people, get Argon2id instead.
  */
 public final class Secrets {
 
@@ -33,12 +34,17 @@ public final class Secrets {
 		}
 	}
 
-	/** A recovery code people can type: ten characters in two groups, no look-alike letters. */
+	static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	/** Characters of a recovery code: 24 drawn from 31 give 24 × log2(31) ≈ 118.9 bits. */
+	static final int RECOVERY_LENGTH = 24;
+
+	/** A recovery code people can type: 24 characters in four groups, no look-alike letters. */
 	static String recoveryCode() {
-		String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+		String alphabet = RECOVERY_ALPHABET;
 		StringBuilder code = new StringBuilder();
-		for (int i = 0; i < 10; i++) {
-			if (i == 5) {
+		for (int i = 0; i < RECOVERY_LENGTH; i++) {
+			if (i > 0 && i % 6 == 0) {
 				code.append('-');
 			}
 			code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
 import portal.platform.Actor;
+import portal.platform.RateLimitExceeded;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.identity.AccountState;
@@ -23,6 +24,7 @@ import portal.identity.UserAdministration;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.accounts.IdentityMails;
+import portal.identity.signin.SignInThrottle;
 
 /**
  * Lost or stolen login information (R-6.4). A report locks the account at once, ends its
@@ -56,8 +58,11 @@ public class LostCredentials {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	LostCredentials(Accounts accounts, UserAdministration administration, IdentityMails mails, AuditTrail audit,
-			JdbcClient jdbc, Tenancy tenancy, TransactionTemplate transactions, Clock clock) {
+			JdbcClient jdbc, Tenancy tenancy, TransactionTemplate transactions, Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.mails = mails;
@@ -70,11 +75,18 @@ public class LostCredentials {
 
 	/**
 	 * A report from the sign-in page. The answer is the same whether or not the login ID and
-	 * email match an account, so the form reveals nothing.
+	 * email match an account, so the form reveals nothing. Reports are limited per client
+	 * address and per login ID named, so that the form cannot lock a customer's people out
+	 * in bulk (the desk restores access to a wrongly locked account).
+	 *
+	 * @throws RateLimitExceeded when the address or the login ID has reported too often
 	 */
 	public void reportAnonymously(String loginId, String email) {
 		if (loginId == null || email == null || loginId.length() > 64 || email.length() > 254) {
 			return;
+		}
+		if (!throttle.tryLostCredentialsReport(Accounts.normalize(loginId), tenancy.current().origin())) {
+			throw new RateLimitExceeded();
 		}
 		tenancy.run(Actor.ANONYMOUS.equals(tenancy.actor()) ? Actor.user(Accounts.normalize(loginId)) : tenancy.actor(),
 				TenantScope.system(), () -> transactions.executeWithoutResult(status -> {

@@ -26,6 +26,7 @@ import portal.identity.signin.UserSessions;
 import portal.identity.tokens.ApiToken;
 import portal.identity.tokens.ApiTokens;
 import portal.identity.tokens.CreatedApiToken;
+import portal.identity.signin.Reauthentication;
 
 /**
  * What people do with their own account: see it and the joint-use register, change the
@@ -55,13 +56,13 @@ public class Profiles {
 
 	private final IdentitySettings settings;
 
-	private final java.time.Clock clock;
+	private final Reauthentication reauthentication;
 
 	private final IdentityMails mails;
 
 	Profiles(Accounts accounts, UserAdministration administration, ApiTokens tokens, UserSessions sessions,
 			PasswordPolicy policy, PasswordHashes encoder, Catalog catalog, JdbcClient jdbc, AuditTrail audit,
-			IdentitySettings settings, java.time.Clock clock, IdentityMails mails) {
+			IdentitySettings settings, Reauthentication reauthentication, IdentityMails mails) {
 		this.mails = mails;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -73,7 +74,7 @@ public class Profiles {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.settings = settings;
-		this.clock = clock;
+		this.reauthentication = reauthentication;
 	}
 
 	@Transactional(readOnly = true)
@@ -186,15 +187,7 @@ public class Profiles {
 	}
 
 	private Account reauthenticated(PortalUser user, String password, String code) {
-		Account account = own(user);
-		boolean passwordOk = password != null && account.passwordHash != null
-				&& encoder.matches(password, account.passwordHash);
-		var step = Totp.verify(account.totpSecret, code, clock.instant(), account.totpLastStep);
-		if (!passwordOk || step.isEmpty()) {
-			throw IdentityException.reauthenticationFailed();
-		}
-		account.succeededSignIn(step.getAsLong());
-		return account;
+		return reauthentication.confirm(own(user), password, code);
 	}
 
 	private Account own(PortalUser user) {

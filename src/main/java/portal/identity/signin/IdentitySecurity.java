@@ -27,7 +27,12 @@ public class IdentitySecurity implements SecurityContributor {
 
 	private final Terms terms;
 
-	IdentitySecurity(ApiTokenPrincipals principals, IdentitySettings settings, Clock clock, Terms terms) {
+	private final SessionLifetime lifetime;
+
+	IdentitySecurity(ApiTokenPrincipals principals, IdentitySettings settings, Clock clock, Terms terms,
+			SecurityEvents events,
+			@org.springframework.beans.factory.annotation.Value("${spring.session.timeout:30m}") java.time.Duration idle) {
+		this.lifetime = new SessionLifetime(idle, settings.sessionAbsoluteTimeout(), clock, events);
 		this.principals = principals;
 		this.terms = terms;
 		this.settings = settings;
@@ -38,7 +43,7 @@ public class IdentitySecurity implements SecurityContributor {
 	public void contribute(HttpSecurity http, Chain chain) throws Exception {
 		// SignInProvider is the only AuthenticationProvider bean, so Spring Security makes it the
 		// global provider; adding it to the chain as well would run every attempt twice.
-		http.addFilterAfter(new SessionLifetime(settings.sessionAbsoluteTimeout(), clock), AnonymousAuthenticationFilter.class);
+		http.addFilterAfter(lifetime, AnonymousAuthenticationFilter.class);
 		// After the tenancy filter (added first at the same place), so the check runs in the user's scope.
 		http.addFilterAfter(new TermsAcceptanceGate(terms), AnonymousAuthenticationFilter.class);
 		if (chain == Chain.API) {

@@ -1,6 +1,8 @@
 package portal.identity.web;
 
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import portal.identity.lostcredentials.LostCredentials;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
+import portal.platform.RateLimitExceeded;
 
 /**
  * Anyone may report login information lost or stolen (R-6.4). Whether the login ID and
@@ -34,13 +37,21 @@ class LostCredentialsPage {
 	}
 
 	@PostMapping("/lost-credentials")
-	String report(@Valid @ModelAttribute("form") LostCredentialsForm form, BindingResult binding, Model model) {
+	String report(@Valid @ModelAttribute("form") LostCredentialsForm form, BindingResult binding, Model model,
+			HttpServletResponse response) {
 		PageErrors errors = PageErrors.of(binding);
 		errors.addTo(model, LostCredentialsForm.FIELDS);
 		if (!errors.isEmpty()) {
 			return "identity/lost-credentials";
 		}
-		lost.reportAnonymously(form.loginId().trim(), form.email().trim());
+		try {
+			lost.reportAnonymously(form.loginId().trim(), form.email().trim());
+		}
+		catch (RateLimitExceeded refused) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("rateLimited", true);
+			return "identity/lost-credentials";
+		}
 		model.addAttribute("reported", true);
 		return "identity/lost-credentials";
 	}

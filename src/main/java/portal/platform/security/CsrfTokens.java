@@ -6,6 +6,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import portal.platform.SessionCookies;
 
 /**
  * Where CSRF tokens are kept: in the session once the browser has one, before that in a
@@ -13,7 +14,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * session in the database; a flood of such requests costs no writes, and the session is
  * created only at sign-in, with a fresh id.
  *
- * <p>The cookie is HttpOnly and SameSite=Strict (Secure over HTTPS), and the value sent
+ * <p>The cookie is HttpOnly, SameSite=Strict and Path=/; with an HTTPS public address it is
+ * always Secure and named with the {@code __Host-} prefix (else Secure over HTTPS). The value sent
  * with a form is masked per response, as for session-held tokens. A signed-in session
  * keeps its own token; the cookie is cleared whenever the token is.
  */
@@ -29,13 +31,16 @@ final class CsrfTokens implements CsrfTokenRepository {
 
 	private final CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
 
-	CsrfTokens() {
+	CsrfTokens(boolean httpsOnly) {
 		session.setHeaderName(HEADER);
 		session.setParameterName(PARAMETER);
 		cookie.setHeaderName(HEADER);
 		cookie.setParameterName(PARAMETER);
-		cookie.setCookieName(COOKIE);
-		cookie.setCookieCustomizer(builder -> builder.httpOnly(true).sameSite("Strict"));
+		cookie.setCookieName(SessionCookies.name(COOKIE, httpsOnly));
+		cookie.setCookiePath("/");
+		// Without an HTTPS public address the repository marks the cookie Secure per request.
+		cookie.setCookieCustomizer(httpsOnly ? builder -> builder.httpOnly(true).sameSite("Strict").secure(true)
+				: builder -> builder.httpOnly(true).sameSite("Strict"));
 	}
 
 	@Override

@@ -14,4 +14,12 @@ public interface SecurityContributor {
 	}
 
 	void contribute(HttpSecurity http, Chain chain) throws Exception;
+
+	/**
+	 * Page routes this module opens to everyone, such as {@code /apply}; the page chain
+	 * refuses every route that no rule names, so a public page must be declared here.
+	 */
+	default java.util.List<String> publicPages() {
+		return java.util.List.of();
+	}
 }

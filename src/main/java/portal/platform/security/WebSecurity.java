@@ -3,6 +3,7 @@ package portal.platform.security;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,11 +13,21 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import portal.platform.RateLimits;
+import portal.platform.SecurityRefused;
+import portal.platform.SessionCookies;
 import portal.platform.Tenancy;
 
 /**
@@ -29,16 +40,25 @@ import portal.platform.Tenancy;
 class WebSecurity {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-	private static final String[] PUBLIC_PAGES = { "/", "/portal-page/**", "/sign-in", "/activate/**",
+	/** The platform's own public pages; modules add theirs through {@link SecurityContributor#publicPages()}. */
+	static final List<String> PUBLIC_PAGES = List.of("/", "/portal-page/**", "/sign-in", "/activate/**",
 			"/lost-credentials/**", "/apply", "/apply/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/problems/**" };
+			"/actuator/health", "/actuator/health/**", "/actuator/info", "/problems/**");
+
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/** Staff who need the directory of every account (personal data): the desk, administrators, auditors. */
+	static final String[] DIRECTORY_ROLES = { "STAFF_DESK", "STAFF_ADMIN", "STAFF_AUDITOR" };
 
 	/** Both chains keep CSRF tokens alike: in the session once there is one, before that in a cookie. */
-	private static final CsrfTokens CSRF_TOKENS = new CsrfTokens();
+	private final CsrfTokens csrfTokens;
+
+	WebSecurity(@Value("${portal.base-url}") String baseUrl) {
+		this.csrfTokens = new CsrfTokens(SessionCookies.httpsOnly(baseUrl));
+	}
 
 	/**
 	 * One observation (timer) per filter of each chain on every request costs more than the
@@ -50,10 +70,28 @@ class WebSecurity {
 		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
 	}
 
+	/** Refused authorizations become events, which the audit keeper records (capped). */
+	@Bean
+	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+		return new SpringAuthorizationEventPublisher(events);
+	}
+
+	/** A refused CSRF token is announced as a {@link SecurityRefused} event before the usual 403. */
+	private static AccessDeniedHandler announcingCsrf(ApplicationEventPublisher events, AccessDeniedHandler then) {
+		return (request, response, denied) -> {
+			if (denied instanceof CsrfException) {
+				events.publishEvent(new SecurityRefused(denied instanceof MissingCsrfTokenException ? "missing" : "invalid",
+						request.getRequestURI(), request.getRemoteAddr()));
+			}
+			then.handle(request, response, denied);
+		};
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
+			RateLimits rateLimits, @Value("${portal.api.requests-per-minute:600}") int requestsPerMinute,
+			ApplicationEventPublisher events) throws Exception {
 		// The TM Forum shaped API authenticates like the JSON API: tokens, problem answers, no pages.
 		http.securityMatcher("/api/**", "/tmf-api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -62,21 +100,24 @@ class WebSecurity {
 				// Calendar apps present a feed token instead of signing in; the feed checks it.
 				.requestMatchers(HttpMethod.GET, "/api/v1/maintenance.ics").permitAll()
 				.requestMatchers("/api/v1/system/**").hasRole("SERVICE_SYSTEM")
+				.requestMatchers("/api/v1/console/users", "/api/v1/console/users/**").hasAnyRole(DIRECTORY_ROLES)
 				.requestMatchers("/api/v1/console/**").hasRole("STAFF")
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/applications").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/applications/*").permitAll()
 				.anyRequest().authenticated())
 			// No session authenticates these requests, so there is no cross-site request to forge.
-			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS)
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.ignoringRequestMatchers("/api/v1/public/**", "/api/v1/system/**", "/api/v1/applications")
 				.ignoringRequestMatchers(request -> {
 					String authorization = request.getHeader("Authorization");
 					return authorization != null && authorization.startsWith("Bearer ");
 				}))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
-				.accessDeniedHandler(ProblemResponses.forbidden()))
-			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
+				.accessDeniedHandler(announcingCsrf(events, ProblemResponses.forbidden())))
+			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class)
+			// Before any authentication work, so that a flood costs as little as possible.
+			.addFilterAfter(new ApiRequestBudget(rateLimits, requestsPerMinute), SecurityContextHolderFilter.class);
 		headers(http);
 		for (SecurityContributor contributor : contributors) {
 			contributor.contribute(http, SecurityContributor.Chain.API);
@@ -87,19 +128,34 @@ class WebSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
-			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks) throws Exception {
+			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks,
+			@Value("${portal.api-docs-public:false}") boolean apiDocsPublic, ApplicationEventPublisher events)
+			throws Exception {
 		// Metrics name routes, pools and sign-in counts: only the monitoring network reads them.
 		List<IpAddressMatcher> networks = metricsNetworks.stream().map(String::trim).filter(n -> !n.isEmpty())
 			.map(IpAddressMatcher::new).toList();
 		AuthorizationManager<RequestAuthorizationContext> metricsScrapers = (authentication, context) ->
 			new AuthorizationDecision(networks.stream().anyMatch(network -> network.matches(context.getRequest())));
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/actuator/prometheus").access(metricsScrapers)
+		List<String> publicPages = new java.util.ArrayList<>(PUBLIC_PAGES);
+		contributors.forEach(contributor -> publicPages.addAll(contributor.publicPages()));
+		http.authorizeHttpRequests(requests -> {
+			requests.requestMatchers(publicPages.toArray(String[]::new)).permitAll()
+				.requestMatchers("/actuator/prometheus").access(metricsScrapers);
+			// The API's description names every route and field: open to visitors only by choice.
+			if (apiDocsPublic) {
+				requests.requestMatchers(API_DOCS).permitAll();
+			}
+			else {
+				requests.requestMatchers(API_DOCS).authenticated();
+			}
+			requests.requestMatchers("/console/users", "/console/users/**").hasAnyRole(DIRECTORY_ROLES)
 				.requestMatchers("/console/**").hasRole("STAFF")
 				.requestMatchers("/app/**").hasRole("CUSTOMER")
-				.anyRequest().authenticated())
-			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
+				// What no rule names is refused, so a new route is closed until someone opens it.
+				.anyRequest().denyAll();
+		})
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(announcingCsrf(events, new AccessDeniedHandlerImpl())))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
 			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);

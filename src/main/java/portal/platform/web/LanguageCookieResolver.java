@@ -13,8 +13,9 @@ class LanguageCookieResolver extends CookieLocaleResolver {
 
 	static final String COOKIE_NAME = "portal-lang";
 
-	LanguageCookieResolver() {
+	LanguageCookieResolver(boolean httpsOnly) {
 		super(COOKIE_NAME);
+		setCookieSecure(httpsOnly);
 		setCookieMaxAge(Duration.ofDays(365));
 		setCookieSameSite("Lax");
 		// Only the server reads it; scripts have no business with it.

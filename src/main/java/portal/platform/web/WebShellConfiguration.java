@@ -17,8 +17,8 @@ public class WebShellConfiguration implements WebMvcConfigurer {
 
 	/** Named {@code localeResolver} because that is the name the dispatcher looks up. */
 	@Bean
-	LocaleResolver localeResolver() {
-		return new LanguageCookieResolver();
+	LocaleResolver localeResolver(@org.springframework.beans.factory.annotation.Value("${portal.base-url}") String baseUrl) {
+		return new LanguageCookieResolver(portal.platform.SessionCookies.httpsOnly(baseUrl));
 	}
 
 	@Bean

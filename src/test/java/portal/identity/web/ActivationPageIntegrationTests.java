@@ -112,7 +112,7 @@ class ActivationPageIntegrationTests {
 			.andExpect(content().string(allOf(containsString("Store your recovery codes now"),
 					containsString("This is the only time the portal shows them."), containsString("href=\"/sign-in\""))))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(Pattern.compile("<li>[a-z2-9]{5}-[a-z2-9]{5}</li>").matcher(page).results().count()).isEqualTo(10);
+		assertThat(Pattern.compile("<li>[a-z2-9]{6}(-[a-z2-9]{6}){3}</li>").matcher(page).results().count()).isEqualTo(10);
 
 		mvc.perform(get("/activate/" + token))
 			.andExpect(status().isNotFound())

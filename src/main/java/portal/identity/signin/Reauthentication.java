@@ -1,0 +1,85 @@
+package portal.identity.signin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.audit.AuditRecord;
+import portal.audit.AuditTrail;
+import portal.identity.IdentityException;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.accounts.IdentitySettings;
+import portal.identity.credentials.PasswordHashes;
+import portal.identity.credentials.Totp;
+
+/**
+ * Confirming a signed-in person with their password and a fresh one-time code before a
+ * sensitive action. It is a sign-in in all but name, so it obeys the same limits: it spends
+ * from the login ID's sign-in budget, a failure counts toward the temporary lock, a locked
+ * account cannot confirm, and every failure is audited; the failure is recorded in a
+ * transaction of its own, so the refusal that follows does not roll it back.
+ */
+@Component
+public class Reauthentication {
+
+	private final Accounts accounts;
+
+	private final PasswordHashes encoder;
+
+	private final SignInThrottle throttle;
+
+	private final AuditTrail audit;
+
+	private final IdentitySettings settings;
+
+	private final Clock clock;
+
+	private final TransactionTemplate ownTransaction;
+
+	Reauthentication(Accounts accounts, PasswordHashes encoder, SignInThrottle throttle, AuditTrail audit,
+			IdentitySettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.throttle = throttle;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** The account, marked as freshly confirmed (the caller saves it); refused otherwise. */
+	public Account confirm(Account account, String password, String code) {
+		Instant now = clock.instant();
+		if (!throttle.tryReauthentication(account.loginId) || account.isTemporarilyLocked(now)) {
+			failed(account, "locked-or-throttled");
+			throw IdentityException.reauthenticationFailed();
+		}
+		boolean passwordOk = password != null && account.passwordHash != null
+				&& encoder.matches(password, account.passwordHash);
+		OptionalLong step = Totp.verify(account.totpSecret, code, now, account.totpLastStep);
+		if (!passwordOk || step.isEmpty()) {
+			failed(account, passwordOk ? "wrong-code" : "wrong-password");
+			throw IdentityException.reauthenticationFailed();
+		}
+		account.succeededSignIn(step.getAsLong());
+		return account;
+	}
+
+	private void failed(Account account, String reason) {
+		ownTransaction.executeWithoutResult(status -> accounts.byId(account.id).ifPresent(fresh -> {
+			if (!"locked-or-throttled".equals(reason)) {
+				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
+				accounts.update(fresh);
+			}
+			audit.record(AuditRecord.of("reauthentication.failed", "account", fresh.loginId)
+				.forCustomer(fresh.customerId)
+				.with("reason", reason));
+		}));
+	}
+}
