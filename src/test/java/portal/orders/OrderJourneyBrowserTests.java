@@ -175,6 +175,22 @@ class OrderJourneyBrowserTests {
 			.containsExactly("acknowledged", "pendingApproval", "inProgress", "completed");
 		assertThat(notices.received).filteredOn(n -> n.key().startsWith("order:" + orderId))
 			.allSatisfy(n -> assertThat(n.audience().accountIds()).contains(orderer.account(), admin.account()));
+		mailed("orderer-" + run + "@journey.example.com", "Order " + orderId.substring(0, 8) + " is completed");
+	}
+
+	/** Waits for the email the notices module sends for a notice, through the real SMTP server. */
+	private static void mailed(String recipient, String text) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)
+						&& (message.getSubject() + "\n" + message.getContent()).contains(text)) {
+					return;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No email saying '" + text + "' reached " + recipient);
 	}
 
 	private String circuit(CustomerSummary customer, String run) throws Exception {

@@ -107,6 +107,25 @@ class OrderPagesIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-7.7 an administrator makes bandwidth changes wait for approval on the policy page; an orderer cannot")
+	void approvalPolicyPage() throws Exception {
+		var holder = fixtures.holder("pages-e", "COMPANY");
+		mvc.perform(get("/app/orders/approval-policy").with(authentication(holder.administrator())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"arcstar-universal-one:change-bandwidth\"")));
+		mvc.perform(get("/app/orders/approval-policy").with(authentication(holder.orderer())))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/app/orders/approval-policy").with(csrf()).with(authentication(holder.administrator()))
+			.param("orderTypes", "arcstar-universal-one:change-bandwidth")).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/app/orders").with(csrf()).with(authentication(holder.orderer()))
+			.param("instanceId", holder.circuit()).param("type", "change-bandwidth").param("p.bandwidthMbps", "200")
+			.param("p.effectiveDate", "2026-12-10").param("idempotencyKey", UUID.randomUUID().toString()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(fixtures.count("SELECT count(*) FROM orders.service_orders WHERE customer_id = ? AND state = ?",
+				holder.customer().id(), "pendingApproval")).isEqualTo(1);
+	}
+
+	@Test
 	@DisplayName("R-7.7 Company staff see the order in their queue and complete it from the console; an affiliate's staff do not see it")
 	void consoleQueue() throws Exception {
 		var holder = fixtures.holder("pages-d", "COMPANY");

@@ -31,6 +31,8 @@ public class Approvals {
 
 	private final AuditTrail audit;
 
+	private final portal.customers.Customers customers;
+
 	private final Tenancy tenancy;
 
 	private final ApplicationEventPublisher events;
@@ -38,7 +40,8 @@ public class Approvals {
 	private final Clock clock;
 
 	Approvals(ServiceOrders orders, ApprovalPolicies policies, OrderPeople people, OrderKinds kinds, AuditTrail audit,
-			Tenancy tenancy, ApplicationEventPublisher events, Clock clock) {
+			portal.customers.Customers customers, Tenancy tenancy, ApplicationEventPublisher events, Clock clock) {
+		this.customers = customers;
 		this.orders = orders;
 		this.policies = policies;
 		this.people = people;
@@ -47,6 +50,15 @@ public class Approvals {
 		this.tenancy = tenancy;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** The order types of each relevant service the customer holds, for choosing which wait for approval. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, List<OrderKind>> orderTypesHeld() {
+		java.util.Map<String, List<OrderKind>> held = new java.util.TreeMap<>();
+		customers.contractsOf(customer()).forEach(c -> held.putIfAbsent(c.relevantService(),
+				kinds.of(c.relevantService())));
+		return held;
 	}
 
 	@Transactional(readOnly = true)
