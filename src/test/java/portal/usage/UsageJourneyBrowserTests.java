@@ -37,7 +37,7 @@ import portal.TestSmtp;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
 import portal.customers.systemkeys.ServiceSystemKeys;
-import portal.identity.Activation;
+import portal.identity.activation.Activation;
 import portal.identity.NewUser;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
