@@ -28,7 +28,7 @@ final class BoundedLines {
 		this.reader = reader;
 	}
 
-	/** The next line without its terminator, {@link #TOO_LONG}, or null at the end. */
+	/** The next line without its terminator, the too-long marker, or null at the end. */
 	String next() throws IOException {
 		line.setLength(0);
 		boolean tooLong = false;

@@ -1,0 +1,326 @@
+package portal.usage;
+
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import portal.PortalApplication;
+import portal.customers.CustomerSummary;
+import portal.customers.Customers;
+import portal.customers.systemkeys.ServiceSystemKeys;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+
+/**
+ * Usage benchmarks, each next to a baseline measured in the same run on the same machine:
+ * ingestion through the API vs raw binary COPY into the same partitioned table; queries from
+ * rollups vs the same question from raw samples; dropping a day's partition; the dashboard's
+ * model under 20 concurrent callers. Sizes are arguments, so a busy machine can run a reduced
+ * size: {@code instances days} (1,000 × 90 gives the 51.8 M samples of the goals, 2 metrics).
+ */
+public final class UsageBenchmark {
+
+	private static final int METRICS = 2;
+
+	public static void main(String[] args) throws Exception {
+		int instances = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+		int days = args.length > 1 ? Integer.parseInt(args[1]) : 90;
+		int reps = Integer.getInteger("bench.reps", 50);
+		Path dataDir = Files.createTempDirectory("usage-bench");
+		ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class, "--server.port=0",
+				"--portal.data-dir=" + dataDir, "--portal.demo=false", "--portal.jobs.enabled=false",
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+		try {
+			System.out.printf("machine: %s; %d cores; load average %s; Java %s%n", cpuModel(),
+					Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
+			System.out.printf("size: %d instances x %d metrics x %d days at 5 min = %,d samples%n", instances, METRICS,
+					days, (long) instances * METRICS * days * 288);
+			new UsageBenchmark(portal, instances, days, reps).run();
+		}
+		finally {
+			portal.close();
+		}
+	}
+
+	private final ConfigurableApplicationContext portal;
+
+	private final int instances;
+
+	private final int days;
+
+	private final int reps;
+
+	private final Tenancy tenancy;
+
+	private final String base;
+
+	private UsageBenchmark(ConfigurableApplicationContext portal, int instances, int days, int reps) {
+		this.portal = portal;
+		this.instances = instances;
+		this.days = days;
+		this.reps = reps;
+		this.tenancy = portal.getBean(Tenancy.class);
+		this.base = "http://localhost:" + portal.getEnvironment().getProperty("local.server.port");
+	}
+
+	private void run() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 6);
+		CustomerSummary customer = asSystem(() -> portal.getBean(Customers.class)
+			.register("Bench Usage " + run, "JP", "1-1 Bench Street"));
+		String key = tenancy.call(Actor.staff("ST-BENCH"), TenantScope.allCustomers(),
+				() -> portal.getBean(ServiceSystemKeys.class).issue("bench-" + run, "COMPANY"));
+		String contract = "B-" + run;
+		put("/api/v1/system/contracts/" + contract, key, """
+				{"relevantService": "access-premium", "contractingCompany": "COMPANY",
+				 "customerOfRecord": {"legalName": "%s", "registrationNumber": "REG-1"},
+				 "customerCode": "%s", "startDate": "2024-04-01", "state": "active"}"""
+			.formatted(customer.legalName(), customer.code()));
+		for (int i = 0; i < instances; i++) {
+			put("/api/v1/system/service-instances/" + contract + "-" + i, key, """
+					{"contractNo": "%s", "kind": "circuit", "label": "Bench %d", "state": "active",
+					 "attributes": {"circuitId": "CID-%d", "siteName": "Bench", "bandwidthMbps": 100,
+					 "interface": "1000BASE-T"}}""".formatted(contract, i, 1000 + i));
+		}
+		Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
+		Instant start = end.minus(Duration.ofDays(days));
+
+		// 1. Ingestion through the API (one body per day, all instances and metrics), timed over the whole history.
+		long t0 = System.nanoTime();
+		long sent = 0;
+		for (int d = 0; d < days; d++) {
+			sent += postDay(key, contract, start.plus(Duration.ofDays(d)));
+		}
+		double apiSeconds = (System.nanoTime() - t0) / 1e9;
+		double apiRate = sent / apiSeconds;
+
+		// Baseline: raw binary COPY of as many samples into the same partitioned table and indexes, as the owner
+		// (COPY refuses tables under row-level security), for other series on the same days.
+		DataSource owner = portal.getBean(Flyway.class).getConfiguration().getDataSource();
+		long copied;
+		long t1 = System.nanoTime();
+		try (Connection connection = owner.getConnection()) {
+			connection.setAutoCommit(false);
+			copied = rawCopy(connection, customer.id(), start, sent);
+			connection.commit();
+		}
+		double rawSeconds = (System.nanoTime() - t1) / 1e9;
+		double rawRate = copied / rawSeconds;
+		System.out.printf("ingestion: API %,.0f samples/s (%,d in %.1f s; goal >= 300,000) | raw binary COPY %,.0f samples/s"
+				+ " | ratio %.2f (goal >= 0.6)%n", apiRate, sent, apiSeconds, rawRate, apiRate / rawRate);
+
+		// 2. Queries, server side (the service the controller calls), next to the raw-table answer.
+		UsageQueries queries = portal.getBean(UsageQueries.class);
+		JdbcClient jdbc = portal.getBean(JdbcClient.class);
+		List<Long> series = asCustomer(customer, () -> jdbc.sql(
+				"SELECT id FROM usage.series WHERE customer_id = ? AND metric = 'traffic-in' ORDER BY id")
+			.param(customer.id()).query(Long.class).list());
+		List<Long> hundred = series.subList(0, Math.min(100, series.size()));
+		Instant month = end.minus(Duration.ofDays(Math.min(30, days)));
+		report("30 days at 1 h, 100 series (goal p95 <= 20 ms)",
+				() -> asCustomer(customer, () -> queries.query(customer.id(), hundred, month, end, Step.HOUR, Stat.MEAN,
+						Locale.ENGLISH)),
+				() -> asCustomer(customer, () -> jdbc.sql("""
+						SELECT series_id, date_trunc('hour', at, 'UTC'), avg(value) FROM usage.samples
+						WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ? GROUP BY 1, 2""")
+					.params(customer.id(), hundred.toArray(Long[]::new), java.sql.Timestamp.from(month),
+							java.sql.Timestamp.from(end))
+					.query().listOfRows()));
+		List<Long> one = series.subList(0, 1);
+		report("one instance, all days at 1 h (goal p95 <= 10 ms)",
+				() -> asCustomer(customer, () -> queries.query(customer.id(), one, start, end, Step.HOUR, Stat.MEAN,
+						Locale.ENGLISH)),
+				() -> asCustomer(customer, () -> jdbc.sql("""
+						SELECT date_trunc('hour', at, 'UTC'), avg(value) FROM usage.samples
+						WHERE customer_id = ? AND series_id = ? AND at >= ? AND at < ? GROUP BY 1""")
+					.params(customer.id(), one.get(0), java.sql.Timestamp.from(start), java.sql.Timestamp.from(end))
+					.query().listOfRows()));
+		report("top 10 by p95, all instances, 30 days (goal p95 <= 150 ms)",
+				() -> asCustomer(customer, () -> queries.top(customer.id(), "traffic-in", Stat.P95, month, end, 10)),
+				() -> asCustomer(customer, () -> jdbc.sql("""
+						SELECT s.instance_id, percentile_disc(0.95) WITHIN GROUP (ORDER BY v.value) AS p95
+						FROM usage.series s JOIN usage.samples v ON v.customer_id = s.customer_id AND v.series_id = s.id
+						WHERE s.customer_id = ? AND s.metric = 'traffic-in' AND v.at >= ? AND v.at < ?
+						GROUP BY 1 ORDER BY 2 DESC LIMIT 10""")
+					.params(customer.id(), java.sql.Timestamp.from(month), java.sql.Timestamp.from(end))
+					.query().listOfRows()));
+
+		// 3. Dashboard model under 20 concurrent callers (in process; HTTP adds the web stack on top).
+		UsageDashboard dashboard = portal.getBean(UsageDashboard.class);
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Future<Long>> timings = new ArrayList<>();
+		for (int i = 0; i < 20 * reps; i++) {
+			timings.add(pool.submit(() -> {
+				long s = System.nanoTime();
+				asCustomer(customer, () -> dashboard.dashboard(customer.id(), Locale.ENGLISH));
+				return System.nanoTime() - s;
+			}));
+		}
+		long[] dash = new long[timings.size()];
+		for (int i = 0; i < dash.length; i++) {
+			dash[i] = timings.get(i).get();
+		}
+		pool.shutdown();
+		System.out.printf("dashboard model, 20 concurrent callers: p50 %.1f ms, p95 %.1f ms (goal p95 <= 150 ms)%n",
+				percentile(dash, 0.5), percentile(dash, 0.95));
+
+		// 4. Purging one day's partition.
+		LocalDate firstDay = LocalDate.ofInstant(start, ZoneOffset.UTC);
+		long t2 = System.nanoTime();
+		long dropped = asSystem(() -> jdbc.sql("SELECT coalesce(sum(sample_count), 0) FROM usage.drop_partitions_before(?)")
+			.param(firstDay.plusDays(1)).query(Long.class).single());
+		System.out.printf("purge one day's partition: %.0f ms for %,d samples (goal <= 1 s)%n",
+				(System.nanoTime() - t2) / 1e6, dropped);
+	}
+
+	private long postDay(String key, String contract, Instant day) throws Exception {
+		HttpURLConnection http = (HttpURLConnection) URI.create(base + "/api/v1/system/usage").toURL().openConnection();
+		http.setRequestMethod("POST");
+		http.setDoOutput(true);
+		http.setChunkedStreamingMode(1 << 16);
+		http.setRequestProperty("Authorization", "Bearer " + key);
+		http.setRequestProperty("Content-Type", "text/csv");
+		long lines = 0;
+		try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(http.getOutputStream(),
+				StandardCharsets.UTF_8), 1 << 16)) {
+			long from = day.getEpochSecond();
+			for (int i = 0; i < instances; i++) {
+				String prefix = contract + "-" + i;
+				for (int slot = 0; slot < 288; slot++) {
+					String time = Instant.ofEpochSecond(from + slot * 300L).toString();
+					out.write(prefix + ",traffic-in," + time + "," + (1_000_000 + (slot * 7919 + i) % 50_000_000) + "\n");
+					out.write(prefix + ",traffic-out," + time + "," + (2_000_000 + (slot * 104729 + i) % 30_000_000) + "\n");
+					lines += 2;
+				}
+			}
+		}
+		if (http.getResponseCode() != 200) {
+			throw new IllegalStateException("Ingestion answered " + http.getResponseCode());
+		}
+		http.getInputStream().readAllBytes();
+		return lines;
+	}
+
+	/**
+	 * Binary COPY of as many samples, for series ids no real series uses, into the day
+	 * partitions of usage.samples (same indexes): COPY refuses the parent, which is under
+	 * row-level security even for its owner (FORCE); the partitions are not.
+	 */
+	private long rawCopy(Connection connection, UUID customer, Instant start, long samples) throws Exception {
+		long perDay = 288;
+		long seriesCount = Math.max(1, samples / (perDay * days));
+		long written = 0;
+		for (int d = 0; d < days; d++) {
+			Instant day = start.plus(Duration.ofDays(d));
+			String partition = "usage.samples_" + LocalDate.ofInstant(day, ZoneOffset.UTC).toString().replace("-", "");
+			try (OutputStream target = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+					"COPY " + partition + " (customer_id, series_id, at, value) FROM STDIN (FORMAT binary)", 1 << 16);
+					BinaryCopy out = new BinaryCopy(target)) {
+				for (long s = 0; s < seriesCount; s++) {
+					for (long k = 0; k < perDay; k++) {
+						out.row(4).uuid(customer).int8(-1 - s)
+							.timestampMicros((day.getEpochSecond() + k * 300) * 1_000_000L).float8(k);
+						written++;
+					}
+				}
+			}
+		}
+		return written;
+	}
+
+	private void report(String name, Supplier<Object> rollup, Supplier<Object> raw) {
+		long[] a = time(rollup);
+		long[] b = time(raw);
+		System.out.printf("%s: rollups p50 %.1f ms, p95 %.1f ms | raw table p50 %.1f ms, p95 %.1f ms%n", name,
+				percentile(a, 0.5), percentile(a, 0.95), percentile(b, 0.5), percentile(b, 0.95));
+	}
+
+	private long[] time(Supplier<Object> work) {
+		for (int i = 0; i < Math.min(5, reps); i++) {
+			work.get();
+		}
+		long[] timings = new long[reps];
+		for (int i = 0; i < reps; i++) {
+			long s = System.nanoTime();
+			work.get();
+			timings[i] = System.nanoTime() - s;
+		}
+		return timings;
+	}
+
+	private static double percentile(long[] nanos, double q) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+	}
+
+	private <T> T asSystem(Supplier<T> work) {
+		return tenancy.call(Actor.job("usage-bench"), TenantScope.system(), work);
+	}
+
+	private <T> T asCustomer(CustomerSummary customer, Supplier<T> work) {
+		return tenancy.call(Actor.user("CP-BENCH"), TenantScope.customer(customer.id()), work);
+	}
+
+	private void put(String path, String key, String body) throws Exception {
+		HttpURLConnection http = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+		http.setRequestMethod("PUT");
+		http.setDoOutput(true);
+		http.setRequestProperty("Authorization", "Bearer " + key);
+		http.setRequestProperty("Content-Type", "application/json");
+		try (OutputStream out = http.getOutputStream()) {
+			out.write(body.getBytes(StandardCharsets.UTF_8));
+		}
+		if (http.getResponseCode() >= 300) {
+			throw new IllegalStateException(path + " answered " + http.getResponseCode());
+		}
+		http.getInputStream().readAllBytes();
+	}
+
+	private static String cpuModel() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+				.findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+		}
+		catch (Exception ex) {
+			return "unknown CPU";
+		}
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		}
+		catch (Exception ex) {
+			return "unknown";
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package portal.usage;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import portal.retention.DataClass;
+import portal.retention.Purge;
+
+/**
+ * The usage module's share of retention (R-13.1): raw samples go by whole daily partitions,
+ * dropped only when the whole day lies before the cutoff; rollup buckets go when they end at
+ * or before it. Nothing within its period is touched.
+ */
+@Configuration(proxyBeanMethods = false)
+class UsagePurges {
+
+	@Bean
+	Purge rawUsagePurge(JdbcClient jdbc) {
+		return new Purge() {
+			@Override
+			public DataClass dataClass() {
+				return DataClass.RAW_USAGE;
+			}
+
+			@Override
+			public Purged purgeBefore(Instant cutoff) {
+				List<LocalDate> days = new ArrayList<>();
+				long[] count = { 0 };
+				jdbc.sql("SELECT partition_day, sample_count FROM usage.drop_partitions_before(?)")
+					.param(LocalDate.ofInstant(cutoff, ZoneOffset.UTC))
+					.query(rs -> {
+						days.add(rs.getObject(1, LocalDate.class));
+						count[0] += rs.getLong(2);
+					});
+				if (days.isEmpty()) {
+					return Purged.NOTHING;
+				}
+				return new Purged(count[0], "partitions " + days.get(0) + " to " + days.get(days.size() - 1)
+						+ " (" + days.size() + " days)");
+			}
+		};
+	}
+
+	@Bean
+	Purge hourlyUsagePurge(JdbcClient jdbc) {
+		return rollupPurge(jdbc, DataClass.HOURLY_USAGE, "hourly", Duration.ofHours(1));
+	}
+
+	@Bean
+	Purge dailyUsagePurge(JdbcClient jdbc) {
+		return rollupPurge(jdbc, DataClass.DAILY_USAGE, "daily", Duration.ofDays(1));
+	}
+
+	private static Purge rollupPurge(JdbcClient jdbc, DataClass dataClass, String table, Duration bucket) {
+		return new Purge() {
+			@Override
+			public DataClass dataClass() {
+				return dataClass;
+			}
+
+			@Override
+			public Purged purgeBefore(Instant cutoff) {
+				// A bucket is past its period when it ends at or before the cutoff.
+				Timestamp lastStart = Timestamp.from(cutoff.minus(bucket));
+				String range = jdbc.sql("SELECT min(bucket)::text || ' to ' || max(bucket)::text FROM usage." + table
+						+ " WHERE bucket <= ?").param(lastStart).query(String.class).optional().orElse("");
+				int deleted = jdbc.sql("DELETE FROM usage." + table + " WHERE bucket <= ?").param(lastStart).update();
+				return deleted == 0 ? Purged.NOTHING : new Purged(deleted, "buckets " + range);
+			}
+		};
+	}
+}

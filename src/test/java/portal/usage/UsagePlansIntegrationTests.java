@@ -1,0 +1,65 @@
+package portal.usage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.PortalIntegrationTest;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The row-level-security policy must not defeat the primary keys: with sequential scans
+ * disabled, a plan that can still only scan would show the policy is in the way.
+ */
+@PortalIntegrationTest
+@DisplayName("R-7.5 The usage tables' wall keeps their indexes usable")
+class UsagePlansIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private String plan(String sql, Object... params) {
+		return tenancy.call(Actor.user("CP-PLAN"), TenantScope.customer(UUID.randomUUID()),
+				() -> transactions.execute(status -> {
+					jdbc.sql("SET LOCAL enable_seqscan = off").update();
+					return String.join("\n", jdbc.sql("EXPLAIN (COSTS OFF) " + sql).params(List.of(params))
+						.query(String.class).list());
+				}));
+	}
+
+	@Test
+	@DisplayName("R-7.5 raw samples and rollups of a customer's series are read through their primary keys")
+	void policiesKeepIndexesUsable() {
+		UUID customer = UUID.randomUUID();
+		Long[] series = { 1L, 2L };
+		Timestamp from = Timestamp.from(Instant.parse("2026-11-01T00:00:00Z"));
+		Timestamp to = Timestamp.from(Instant.parse("2026-12-01T00:00:00Z"));
+		for (String table : List.of("hourly", "daily")) {
+			String plan = plan("SELECT series_id, bucket, sum / count FROM usage." + table
+					+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?", customer, series,
+					from, to);
+			System.out.println("Plan on usage." + table + ":\n" + plan);
+			assertThat(plan).contains("Index").contains(table + "_pkey").doesNotContain("Seq Scan");
+		}
+		String raw = plan("SELECT series_id, at, value FROM usage.samples"
+				+ " WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?", customer, series, from, to);
+		System.out.println("Plan on usage.samples:\n" + raw);
+		assertThat(raw).doesNotContain("Seq Scan");
+	}
+}
