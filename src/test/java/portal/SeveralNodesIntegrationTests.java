@@ -34,13 +34,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import portal.identity.AccountFixtures;
-import portal.identity.activation.Activation;
 import portal.identity.Role;
-import portal.identity.administration.StaffDirectory;
 import portal.identity.UserAdministration;
 import portal.notices.EmailOutbox;
 import portal.platform.Tenancy;
 import portal.terms.Terms;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
 
 /**
  * Two nodes on one PostgreSQL, as the README's "Several nodes" section runs them: this

@@ -10,21 +10,31 @@ public class IdentityException extends PortalException {
 		super(problemType, status, message);
 	}
 
+	public IdentityException(String problemType, HttpStatus status, String message, String field) {
+		super(problemType, status, message, field);
+	}
+
 	public static IdentityException notFound() {
 		return new IdentityException("user-not-found", HttpStatus.NOT_FOUND, "There is no such user.");
 	}
 
-	static IdentityException lastAdministrator() {
+	public static IdentityException lastAdministrator() {
 		return new IdentityException("last-administrator", HttpStatus.CONFLICT,
 				"This would leave the customer without an active administrator; appoint another administrator first.");
 	}
 
-	public static IdentityException invalid(String message) {
-		return new IdentityException("invalid-user", HttpStatus.BAD_REQUEST, message);
+	/** Bad input in one field; the message says what to give instead. */
+	public static IdentityException invalid(String field, String message) {
+		return new IdentityException("invalid-user", HttpStatus.BAD_REQUEST, message, field);
+	}
+
+	public static IdentityException reauthenticationRequired() {
+		return new IdentityException("reauthentication-required", HttpStatus.FORBIDDEN,
+				"Enter your current password and a fresh one-time code to do this.", "reauthentication");
 	}
 
 	public static IdentityException reauthenticationFailed() {
 		return new IdentityException("reauthentication-failed", HttpStatus.FORBIDDEN,
-				"Confirm with your current password and a one-time code to do this.");
+				"Confirm with your current password and a one-time code to do this.", "reauthentication");
 	}
 }

@@ -13,7 +13,6 @@ import portal.platform.Actor;
 import portal.platform.PortalPrincipal;
 import portal.platform.ServiceLimit;
 import portal.platform.TenantScope;
-import portal.identity.accounts.Account;
 
 /**
  * The signed-in person, as kept in the session: who they are, for which customer (or
@@ -68,10 +67,5 @@ public record PortalUser(UUID accountId, String loginId, boolean staff, UUID cus
 		authorities.add(new SimpleGrantedAuthority(staff ? "ROLE_STAFF" : "ROLE_CUSTOMER"));
 		roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
 		return authorities;
-	}
-
-	public static PortalUser of(Account account, boolean viaApiToken) {
-		return new PortalUser(account.id, account.loginId, account.staff, account.customerId, account.companyScope,
-				account.name, account.roles, account.serviceScope, account.instanceScope, viaApiToken);
 	}
 }

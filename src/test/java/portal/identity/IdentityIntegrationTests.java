@@ -33,6 +33,7 @@ import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.activation.Activation;
 import portal.identity.administration.StaffDirectory;
+import portal.identity.administration.UserStates;
 import portal.identity.credentials.Totp;
 
 @PortalIntegrationTest
@@ -47,6 +48,9 @@ class IdentityIntegrationTests {
 
 	@Autowired
 	StaffDirectory staff;
+
+	@Autowired
+	UserStates states;
 
 	@Autowired
 	Activation activation;
@@ -228,7 +232,8 @@ class IdentityIntegrationTests {
 			.Assertions.assertThatThrownBy(() -> staff.addStaff("Wide Person", "wide-" + UUID.randomUUID()
 					+ "@example.test", "+65 6000 0000", java.util.EnumSet.of(Role.STAFF_ADMIN), null, "en"))
 			.isInstanceOf(IdentityException.class)
-			.hasMessageContaining("companyScope"));
+			.satisfies(refusal -> org.assertj.core.api.Assertions
+				.assertThat(((IdentityException) refusal).offendingField()).hasValue("companyScope")));
 		UserView narrow = tenancy.call(Actor.staff("ST-ADMIN"), TenantScope.allCustomers(), () -> staff.addStaff(
 				"Narrow Person", "narrow-" + UUID.randomUUID() + "@example.test", "+65 6000 0001",
 				java.util.EnumSet.of(Role.STAFF_DESK), "NTT-SINGAPORE", "en"));
@@ -299,8 +304,8 @@ class IdentityIntegrationTests {
 		assertThat(signInAnswer(user.loginId(), user.password(), fixtures.nextCode(user))).isEqualTo("/sign-in?error");
 		Account locked = tenancy.call(Actor.job("test"), TenantScope.system(), () -> accounts.byLoginId(user.loginId()))
 			.orElseThrow();
-		assertThat(locked.state).isEqualTo(AccountState.LOCKED);
-		assertThat(locked.passwordHash).isNull();
+		assertThat(locked.state()).isEqualTo(AccountState.LOCKED);
+		assertThat(locked.credentials().passwordHash()).isNull();
 		var mails = tenancy.call(Actor.job("test"), TenantScope.system(), () -> outbox.recent(50));
 		assertThat(mails).anySatisfy(mail -> {
 			assertThat(mail.recipient()).isEqualTo(user.email());
@@ -410,10 +415,10 @@ class IdentityIntegrationTests {
 		mvc.perform(delete("/api/v1/me").cookie(session).with(csrf())).andExpect(status().isNoContent());
 		Account retired = tenancy.call(Actor.job("test"), TenantScope.system(),
 				() -> accounts.byLoginId(user.loginId()).orElseThrow());
-		assertThat(retired.state).isEqualTo(AccountState.RETIRED);
-		assertThat(retired.name).isNull();
-		assertThat(retired.email).isNull();
-		assertThat(retired.phone).isNull();
+		assertThat(retired.state()).isEqualTo(AccountState.RETIRED);
+		assertThat(retired.name()).isNull();
+		assertThat(retired.email()).isNull();
+		assertThat(retired.view().phone()).isNull();
 		assertThat(signInAnswer(user.loginId(), user.password(), fixtures.nextCode(user))).isEqualTo("/sign-in?error");
 		long trail = tenancy.call(Actor.job("test"), TenantScope.system(), () -> jdbc
 			.sql("SELECT count(*) FROM audit.entries WHERE action = 'user.withdrew' AND target_id = ?")
@@ -430,7 +435,7 @@ class IdentityIntegrationTests {
 				new NewUser("Link Tester", email, "+81 3 0000 1111", java.util.Set.of(Role.CUSTOMER_VIEWER),
 						java.util.List.of(), java.util.List.of(), null, "en", true, version)));
 		String first = fixtures.mailedToken(email);
-		tenancy.run(Actor.job("test"), TenantScope.system(), () -> administration.resendActivation(alpha, user.loginId()));
+		tenancy.run(Actor.job("test"), TenantScope.system(), () -> states.resendActivation(alpha, user.loginId()));
 		String second = fixtures.mailedToken(email);
 		assertThat(second).isNotEqualTo(first);
 		assertThat(activation.offer(first)).isEmpty();

@@ -40,10 +40,8 @@ import portal.TestSmtp;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
 import portal.customers.systemkeys.ServiceSystemKeys;
-import portal.identity.activation.Activation;
 import portal.identity.NewUser;
 import portal.identity.Role;
-import portal.identity.administration.StaffDirectory;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.notices.events.NoticeRequested;
@@ -56,6 +54,8 @@ import portal.platform.web.Browsers;
 import portal.terms.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
 
 /**
  * An orderer changes the bandwidth of a circuit, the customer's administrator approves it and

@@ -19,6 +19,7 @@ import portal.platform.Invalidations;
 import portal.platform.SealedSecrets;
 import portal.platform.SqlArrays;
 import portal.identity.AccountState;
+import portal.identity.IdentityException;
 import portal.identity.Role;
 
 /**
@@ -43,9 +44,9 @@ public class Accounts {
 	private final SealedSecrets sealed;
 
 	Accounts(JdbcClient jdbc, Invalidations invalidations, SealedSecrets sealed) {
+		this.sealed = sealed;
 		this.jdbc = jdbc;
 		this.invalidations = invalidations;
-		this.sealed = sealed;
 	}
 
 	public Optional<Account> byLoginId(String loginId) {
@@ -99,6 +100,20 @@ public class Accounts {
 			.list();
 	}
 
+	/**
+	 * Refuses a change that would leave the account's customer without another active
+	 * administrator. Two administrators demoting each other at once must not both succeed:
+	 * changes to a customer's administrators take turns until their transactions end.
+	 */
+	public void requireAnotherAdministrator(Account account) {
+		lockAdministratorsOf(account.customerId());
+		boolean another = activeAdministrators(account.customerId()).stream()
+			.anyMatch(other -> !other.id().equals(account.id()));
+		if (!another) {
+			throw IdentityException.lastAdministrator();
+		}
+	}
+
 	/** Holds a transaction-long lock on the set of a customer's administrators. */
 	public void lockAdministratorsOf(UUID customerId) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('identity.administrators:' || ?, 0))")
@@ -111,54 +126,55 @@ public class Accounts {
 		return jdbc.sql("SELECT nextval('identity.login_id_numbers')").query(Long.class).single();
 	}
 
-	public void insert(Account a) {
+	public void insert(Account account) {
+		AccountRow a = account.row();
 		jdbc.sql("INSERT INTO identity.accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
 				+ "CAST(? AS text[]), CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-			.params(a.id, a.loginId, a.staff ? "STAFF" : "USER", a.customerId, a.companyScope, a.thirdParty, a.name,
-					a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope), SqlArrays.text(a.instanceScope),
-					a.language, a.state.name(), a.passwordHash, sealedTotp(a), a.totpLastStep, a.failedSignIns,
-					a.wrongCodes, ts(a.lockedUntil), ts(a.createdAt), a.createdBy, ts(a.activatedAt))
+			.params(a.id(), a.loginId(), a.staff() ? "STAFF" : "USER", a.customerId(), a.companyScope(), a.thirdParty(),
+					a.name(), a.email(), a.phone(), roles(a), SqlArrays.text(a.serviceScope()),
+					SqlArrays.text(a.instanceScope()), a.language(), a.state().name(), a.passwordHash(), sealedTotp(a),
+					a.totpLastStep(), a.failedSignIns(), a.wrongCodes(), ts(a.lockedUntil()), ts(a.createdAt()),
+					a.createdBy(), ts(a.activatedAt()))
 			.update();
 	}
 
-	public void update(Account a) {
+	public void update(Account account) {
+		AccountRow a = account.row();
 		int updated = jdbc.sql("""
 				UPDATE identity.accounts SET third_party = ?, name = ?, email = ?, phone = ?, roles = CAST(? AS text[]),
 					service_scope = CAST(? AS text[]), instance_scope = CAST(? AS text[]), language = ?, state = ?,
 					password_hash = ?, totp_secret = ?, totp_last_step = ?, failed_sign_ins = ?, wrong_codes = ?,
 					locked_until = ?, activated_at = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
-			.params(a.thirdParty, a.name, a.email, a.phone, roles(a), SqlArrays.text(a.serviceScope),
-					SqlArrays.text(a.instanceScope), a.language, a.state.name(), a.passwordHash, sealedTotp(a),
-					a.totpLastStep, a.failedSignIns, a.wrongCodes, ts(a.lockedUntil), ts(a.activatedAt), a.id, a.version)
+			.params(a.thirdParty(), a.name(), a.email(), a.phone(), roles(a), SqlArrays.text(a.serviceScope()),
+					SqlArrays.text(a.instanceScope()), a.language(), a.state().name(), a.passwordHash(), sealedTotp(a),
+					a.totpLastStep(), a.failedSignIns(), a.wrongCodes(), ts(a.lockedUntil()), ts(a.activatedAt()), a.id(),
+					a.version())
 			.update();
 		if (updated != 1) {
-			throw new OptimisticLockingFailureException("Account " + a.loginId + " was changed concurrently");
+			throw new OptimisticLockingFailureException("Account " + a.loginId() + " was changed concurrently");
 		}
-		a.version++;
+		account.stored();
 		// What other nodes cached about this account (its tokens' principal) ends with this commit.
-		invalidations.publish(CHANGED_TOPIC, a.id.toString());
+		invalidations.publish(CHANGED_TOPIC, a.id().toString());
 	}
 
 	/** Sealed under the current key at every write, so a secret under the previous key moves on use. */
-	private String sealedTotp(Account a) {
-		return a.totpSecret == null ? null : sealed.seal(a.totpSecret, totpContext(a.id));
+	private String sealedTotp(AccountRow a) {
+		return a.totpSecret() == null ? null : sealed.seal(a.totpSecret(), totpContext(a.id()));
 	}
 
 	public static String totpContext(UUID accountId) {
 		return "identity.accounts.totp_secret:" + accountId;
 	}
 
-	private Account account(ResultSet rs, int row) throws SQLException {
-		Account a = mapped(rs);
-		if (a.totpSecret != null) {
-			a.totpSecret = sealed.open(a.totpSecret, totpContext(a.id)).secret();
-		}
-		return a;
+	private String openedTotp(ResultSet rs, UUID accountId) throws SQLException {
+		String stored = rs.getString("totp_secret");
+		return stored == null ? null : sealed.open(stored, totpContext(accountId)).secret();
 	}
 
-	private static String roles(Account a) {
-		return SqlArrays.text(a.roles.stream().map(Role::name).toList());
+	private static String roles(AccountRow a) {
+		return SqlArrays.text(a.roles().stream().map(Role::name).toList());
 	}
 
 	public static String normalize(String loginId) {
@@ -179,31 +195,17 @@ public class Accounts {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 
-	private static Account mapped(ResultSet rs) throws SQLException {
-		Account a = new Account(rs.getObject("id", UUID.class), rs.getString("login_id"),
-				"STAFF".equals(rs.getString("kind")), rs.getObject("customer_id", UUID.class),
-				rs.getString("company_scope"));
-		a.thirdParty = rs.getString("third_party");
-		a.name = rs.getString("name");
-		a.email = rs.getString("email");
-		a.phone = rs.getString("phone");
+	private Account account(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		strings(rs, "roles").forEach(role -> roles.add(Role.valueOf(role)));
-		a.roles = roles;
-		a.serviceScope = strings(rs, "service_scope");
-		a.instanceScope = strings(rs, "instance_scope");
-		a.language = rs.getString("language");
-		a.state = AccountState.valueOf(rs.getString("state"));
-		a.passwordHash = rs.getString("password_hash");
-		a.totpSecret = rs.getString("totp_secret");
-		a.totpLastStep = rs.getLong("totp_last_step");
-		a.failedSignIns = rs.getInt("failed_sign_ins");
-		a.wrongCodes = rs.getInt("wrong_codes");
-		a.lockedUntil = instant(rs, "locked_until");
-		a.createdAt = instant(rs, "created_at");
-		a.createdBy = rs.getString("created_by");
-		a.activatedAt = instant(rs, "activated_at");
-		a.version = rs.getLong("version");
-		return a;
+		return new Account(new AccountRow(id, rs.getString("login_id"),
+				"STAFF".equals(rs.getString("kind")), rs.getObject("customer_id", UUID.class),
+				rs.getString("company_scope"), rs.getString("third_party"), rs.getString("name"), rs.getString("email"),
+				rs.getString("phone"), roles, strings(rs, "service_scope"), strings(rs, "instance_scope"),
+				rs.getString("language"), AccountState.valueOf(rs.getString("state")), rs.getString("password_hash"),
+				openedTotp(rs, id), rs.getLong("totp_last_step"), rs.getInt("failed_sign_ins"),
+				rs.getInt("wrong_codes"), instant(rs, "locked_until"), instant(rs, "created_at"),
+				rs.getString("created_by"), instant(rs, "activated_at"), rs.getLong("version")));
 	}
 }

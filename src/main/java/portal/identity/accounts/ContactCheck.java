@@ -1,5 +1,6 @@
 package portal.identity.accounts;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import portal.identity.IdentityException;
 
@@ -15,13 +16,19 @@ public final class ContactCheck {
 
 	public static void check(String name, String email, String phone) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw IdentityException.invalid("name: give the person's name (at most 100 characters).");
+			throw IdentityException.invalid("name", "Give the person's name (at most 100 characters).");
 		}
 		if (email == null || email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
-			throw IdentityException.invalid("email: give a valid email address.");
+			throw IdentityException.invalid("email", "Give a valid email address.");
 		}
 		if (phone == null || !PHONE.matcher(phone.trim()).matches()) {
-			throw IdentityException.invalid("phone: give a telephone number of digits, spaces, +, - or brackets.");
+			throw IdentityException.invalid("phone", "Give a telephone number of digits, spaces, +, - or brackets.");
 		}
+	}
+
+	/** Trimmed, distinct, non-blank values; empty for none. */
+	static List<String> cleaned(List<String> values) {
+		return values == null ? List.of()
+				: values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).distinct().toList();
 	}
 }

@@ -32,23 +32,23 @@ public class IdentityMails {
 
 	public void activation(Account account, String token, Instant expiresAt, boolean reset) {
 		String kind = reset ? "reset" : "activation";
-		send(account, "identity.mail." + kind + ".subject", "identity.mail." + kind + ".body", account.name,
-				account.loginId, baseUrl + "/activate/" + token, TIME.format(expiresAt));
+		send(account, "identity.mail." + kind + ".subject", "identity.mail." + kind + ".body", account.name(),
+				account.loginId(), baseUrl + "/activate/" + token, TIME.format(expiresAt));
 	}
 
 	public void lostCredentialsReported(Account account, Account recipient, boolean afterWrongCodes) {
 		String key = afterWrongCodes ? "identity.mail.wrong-codes" : "identity.mail.lost";
-		send(recipient, key + ".subject", key + ".body", recipient.name, account.loginId, baseUrl + "/sign-in");
+		send(recipient, key + ".subject", key + ".body", recipient.name(), account.loginId(), baseUrl + "/sign-in");
 	}
 
 	/** Someone had the password but not the second factor: the person should change it. */
 	public void passwordKnown(Account account) {
-		send(account, "identity.mail.password-known.subject", "identity.mail.password-known.body", account.name,
-				account.loginId, baseUrl + "/sign-in");
+		send(account, "identity.mail.password-known.subject", "identity.mail.password-known.body", account.name(),
+				account.loginId(), baseUrl + "/sign-in");
 	}
 
 	public void accountChanged(Account account, String what) {
-		send(account, "identity.mail.changed.subject", "identity.mail.changed.body", account.name, account.loginId,
+		send(account, "identity.mail.changed.subject", "identity.mail.changed.body", account.name(), account.loginId(),
 				what);
 	}
 
@@ -58,11 +58,11 @@ public class IdentityMails {
 	}
 
 	private void send(Account recipient, String subjectKey, String bodyKey, Object... args) {
-		if (recipient.email == null) {
+		if (recipient.email() == null) {
 			return;
 		}
-		Locale locale = Locale.forLanguageTag(recipient.language == null ? "en" : recipient.language);
-		outbox.enqueue(new Email(recipient.email, messages.getMessage(subjectKey, args, locale),
-				messages.getMessage(bodyKey, args, locale), locale, recipient.customerId));
+		Locale locale = Locale.forLanguageTag(recipient.language() == null ? "en" : recipient.language());
+		outbox.enqueue(new Email(recipient.email(), messages.getMessage(subjectKey, args, locale),
+				messages.getMessage(bodyKey, args, locale), locale, recipient.customerId()));
 	}
 }

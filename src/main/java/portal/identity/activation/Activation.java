@@ -94,15 +94,15 @@ public class Activation {
 	public Optional<Offer> offer(String token) {
 		return system(() -> transactions.execute(status -> links.valid(token).flatMap(link -> {
 			Optional<Account> account = accounts.byId(link.accountId())
-				.filter(a -> a.state == AccountState.PENDING_ACTIVATION);
+				.filter(a -> a.state() == AccountState.PENDING_ACTIVATION);
 			return account.map(a -> {
 				String secret = link.pendingTotpSecret();
 				if (secret == null) {
 					secret = Totp.newSecret();
 					links.offerTotpSecret(token, secret);
 				}
-				String uri = Totp.otpauthUri(ISSUER, a.loginId, secret);
-				return new Offer(a.loginId, a.name, "reset".equals(link.purpose()), secret, uri,
+				String uri = Totp.otpauthUri(ISSUER, a.loginId(), secret);
+				return new Offer(a.loginId(), a.name(), "reset".equals(link.purpose()), secret, uri,
 						QrCodes.svgDataUri(uri), terms.requireInForce(Terms.PERSONAL_INFORMATION));
 			});
 		})));
@@ -155,15 +155,15 @@ public class Activation {
 		}
 		Account account = accounts.byLoginId(offer.loginId()).orElseThrow();
 		account.activate(hash, offer.totpSecret(), clock.instant());
-		account.succeededSignIn(step);
+		account.credentials().succeeded(step);
 		accounts.update(account);
 		List<String> codes = recoveryCodes.issue(account);
-		if (account.customerId != null) {
-			terms.recordAcceptance(account.customerId, account.id, Terms.PERSONAL_INFORMATION,
+		if (account.customerId() != null) {
+			terms.recordAcceptance(account.customerId(), account.id(), Terms.PERSONAL_INFORMATION,
 					offer.personalInformationTerms().version());
 		}
-		audit.record(AuditRecord.of(offer.reset() ? "user.reactivated" : "user.activated", "user", account.loginId)
-			.forCustomer(account.customerId));
+		audit.record(AuditRecord.of(offer.reset() ? "user.reactivated" : "user.activated", "user", account.loginId())
+			.forCustomer(account.customerId()));
 		return codes;
 	}
 

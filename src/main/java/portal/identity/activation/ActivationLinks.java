@@ -37,12 +37,12 @@ public class ActivationLinks {
 	}
 
 	public String issue(Account account, String purpose, Instant expiresAt) {
-		revokeAll(account.id);
+		revokeAll(account.id());
 		String token = Secrets.random(32);
 		jdbc.sql("""
 				INSERT INTO identity.activation_links (token_hash, account_id, customer_id, purpose, created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(Secrets.digest(token), account.id, account.customerId, purpose, Timestamp.from(clock.instant()),
+			.params(Secrets.digest(token), account.id(), account.customerId(), purpose, Timestamp.from(clock.instant()),
 					Timestamp.from(expiresAt))
 			.update();
 		return token;

@@ -27,7 +27,7 @@ public class StaffDirectory {
 
 	private final Accounts accounts;
 
-	private final UserAdministration administration;
+	private final Registrations registrations;
 
 	private final AuditTrail audit;
 
@@ -35,10 +35,10 @@ public class StaffDirectory {
 
 	private final Catalog catalog;
 
-	StaffDirectory(Accounts accounts, UserAdministration administration, AuditTrail audit, Tenancy tenancy,
+	StaffDirectory(Accounts accounts, Registrations registrations, AuditTrail audit, Tenancy tenancy,
 			Catalog catalog) {
 		this.accounts = accounts;
-		this.administration = administration;
+		this.registrations = registrations;
 		this.audit = audit;
 		this.tenancy = tenancy;
 		this.catalog = catalog;
@@ -46,7 +46,7 @@ public class StaffDirectory {
 
 	@Transactional(readOnly = true)
 	public List<UserView> search(String text, int limit) {
-		return accounts.search(text, Math.min(Math.max(limit, 1), 500)).stream().map(UserView::of).toList();
+		return accounts.search(text, Math.min(Math.max(limit, 1), 500)).stream().map(Account::view).toList();
 	}
 
 	/**
@@ -61,20 +61,21 @@ public class StaffDirectory {
 		// A staff account can see every customer: only the Company's own staff register one.
 		if (!tenancy.scope().seesEveryCustomer()) {
 			throw new IdentityException("company-staff-only", org.springframework.http.HttpStatus.FORBIDDEN,
-					"companyScope: only the Company's own staff administrators register staff.");
+					"Only the Company's own staff administrators register staff.", "companyScope");
 		}
 		if (scope != null && catalog.company(scope).filter(company -> company.affiliate()).isEmpty()) {
-			throw IdentityException.invalid("companyScope: '" + scope + "' is not an affiliate in the catalog.");
+			throw IdentityException.invalid("companyScope", "'" + scope + "' is not an affiliate in the catalog.");
 		}
-		Account account = administration.newAccount(true, null, scope,
+		Account account = registrations.issue(true, null, scope,
 				roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
-		account.changeContact(name.trim(), email.trim(), phone.trim());
-		account.language = UserAdministration.language(language);
+		account.changeContact(name.trim(), email.trim(), phone.trim(), null);
+		account.speak(language);
 		accounts.insert(account);
-		administration.sendActivation(account, false);
-		audit.record(AuditRecord.of("staff.added", "user", account.loginId)
-			.with("roles", account.roles.stream().map(Role::key).sorted().toList())
-			.with("companyScope", account.companyScope == null ? "" : account.companyScope));
-		return UserView.of(account);
+		registrations.invite(account, false);
+		UserView added = account.view();
+		audit.record(AuditRecord.of("staff.added", "user", added.loginId())
+			.with("roles", added.roles())
+			.with("companyScope", added.companyScope() == null ? "" : added.companyScope()));
+		return added;
 	}
 }

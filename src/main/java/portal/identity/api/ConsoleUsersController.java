@@ -18,6 +18,7 @@ import portal.identity.PortalUser;
 import portal.identity.UserView;
 import portal.identity.administration.StaffDirectory;
 import portal.identity.lostcredentials.LostCredentials;
+import portal.identity.lostcredentials.LostReport;
 import portal.identity.profile.Profiles;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
@@ -63,7 +64,7 @@ class ConsoleUsersController {
 	@GetMapping("/api/v1/console/lost-credential-reports")
 	@PreAuthorize("hasAnyRole('STAFF_DESK', 'STAFF_ADMIN')")
 	@Operation(summary = "Reports of lost or stolen login information, open ones first")
-	List<LostCredentials.Report> reports() {
+	List<LostReport> reports() {
 		return lost.open();
 	}
 }

@@ -21,6 +21,10 @@ import portal.identity.PortalUser;
 import portal.identity.UserView;
 import portal.identity.profile.JointUse;
 import portal.identity.profile.Profiles;
+import portal.identity.profile.JointUses;
+import portal.identity.profile.PasswordChanges;
+import portal.identity.signin.OwnSessions;
+import portal.identity.tokens.PersonalTokens;
 import portal.identity.signin.SessionSummary;
 import portal.identity.tokens.ApiToken;
 import portal.identity.tokens.CreatedApiToken;
@@ -38,14 +42,27 @@ class MeController {
 
 	private final Profiles profiles;
 
-	MeController(Profiles profiles) {
+	private final JointUses jointUses;
+
+	private final PasswordChanges passwords;
+
+	private final OwnSessions sessions;
+
+	private final PersonalTokens tokens;
+
+	MeController(Profiles profiles, JointUses jointUses, PasswordChanges passwords, OwnSessions sessions,
+			PersonalTokens tokens) {
 		this.profiles = profiles;
+		this.jointUses = jointUses;
+		this.passwords = passwords;
+		this.sessions = sessions;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "Your account and the group companies that may use your personal information jointly")
 	Me me(@AuthenticationPrincipal PortalUser user) {
-		return new Me(profiles.me(user), profiles.jointUse(user));
+		return new Me(profiles.me(user), jointUses.of(user));
 	}
 
 	@DeleteMapping("/api/v1/me")
@@ -65,7 +82,7 @@ class MeController {
 	void changePassword(@AuthenticationPrincipal PortalUser user,
 			@Valid @RequestBody IdentityRequests.ChangePasswordRequest body, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		profiles.changePassword(user, body.currentPassword(), body.code(), body.newPassword(),
+		passwords.change(user, body.currentPassword(), body.code(), body.newPassword(),
 				session == null ? "" : session.getId());
 	}
 
@@ -73,20 +90,20 @@ class MeController {
 	@Operation(summary = "Your sessions on every node")
 	List<SessionSummary> sessions(@AuthenticationPrincipal PortalUser user, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		return profiles.sessions(user, session == null ? "" : session.getId());
+		return sessions.of(user, session == null ? "" : session.getId());
 	}
 
 	@DeleteMapping("/api/v1/me/sessions/{handle}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "End one of your sessions")
 	void endSession(@AuthenticationPrincipal PortalUser user, @PathVariable String handle) {
-		profiles.endSession(user, handle);
+		sessions.end(user, handle);
 	}
 
 	@GetMapping("/api/v1/me/tokens")
 	@Operation(summary = "Your personal API tokens")
 	List<ApiToken> tokens(@AuthenticationPrincipal PortalUser user) {
-		return profiles.tokens(user);
+		return tokens.of(user);
 	}
 
 	@PostMapping("/api/v1/me/tokens")
@@ -94,13 +111,13 @@ class MeController {
 	@Operation(summary = "Create a personal API token; its secret is shown only in this response")
 	CreatedApiToken createToken(@AuthenticationPrincipal PortalUser user,
 			@Valid @RequestBody IdentityRequests.CreateTokenRequest body) {
-		return profiles.createToken(user, body.name(), body.validDays());
+		return tokens.create(user, body.name(), body.validDays());
 	}
 
 	@DeleteMapping("/api/v1/me/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke one of your API tokens")
 	void revokeToken(@AuthenticationPrincipal PortalUser user, @PathVariable UUID id) {
-		profiles.revokeToken(user, id);
+		tokens.revoke(user, id);
 	}
 }

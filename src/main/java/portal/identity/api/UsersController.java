@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -20,11 +19,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import portal.identity.NewUser;
 import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
+import portal.identity.UserChange;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
+import portal.identity.administration.UserStates;
 import portal.identity.lostcredentials.LostCredentials;
-import portal.identity.profile.Profiles;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
@@ -39,12 +40,12 @@ class UsersController {
 
 	private final LostCredentials lost;
 
-	private final Profiles profiles;
+	private final UserStates states;
 
-	UsersController(UserAdministration administration, LostCredentials lost, Profiles profiles) {
+	UsersController(UserAdministration administration, LostCredentials lost, UserStates states) {
 		this.administration = administration;
 		this.lost = lost;
-		this.profiles = profiles;
+		this.states = states;
 	}
 
 	@GetMapping("/api/v1/users")
@@ -58,12 +59,9 @@ class UsersController {
 	@Operation(summary = "Register a user: issues the login ID and mails the activation link")
 	UserView add(@AuthenticationPrincipal PortalUser admin, @Valid @RequestBody IdentityRequests.AddUserRequest body) {
 		var roles = IdentityRequests.customerRoles(body.roles());
-		if (roles.contains(Role.CUSTOMER_ADMINISTRATOR)) {
-			profiles.reauthenticate(admin, body.currentPassword(), body.code());
-		}
-		return administration.add(admin.customerId(), new NewUser(body.name(), body.email(), body.phone(), roles,
+		return administration.add(admin, new NewUser(body.name(), body.email(), body.phone(), roles,
 				body.serviceScope(), body.instanceScope(), body.thirdParty(), body.language(), body.consented(),
-				body.termsVersion()));
+				body.termsVersion()), new Reauthentication(body.currentPassword(), body.code()));
 	}
 
 	@GetMapping("/api/v1/users/{loginId}")
@@ -73,32 +71,13 @@ class UsersController {
 	}
 
 	@PatchMapping("/api/v1/users/{loginId}")
-	@Transactional
 	@Operation(summary = "Change a user's contact data, roles and limits, or disable/enable them; all or nothing")
 	UserView change(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
 			@Valid @RequestBody IdentityRequests.ChangeUserRequest body) {
-		UserView user = administration.user(admin.customerId(), loginId);
-		if (body.name() != null || body.email() != null || body.phone() != null || body.thirdParty() != null) {
-			user = administration.changeContact(admin.customerId(), loginId, or(body.name(), user.name()),
-					or(body.email(), user.email()), or(body.phone(), user.phone()),
-					body.thirdParty() == null ? user.thirdParty() : body.thirdParty());
-		}
-		if (body.roles() != null) {
-			var roles = IdentityRequests.customerRoles(body.roles());
-			if (roles.contains(Role.CUSTOMER_ADMINISTRATOR) && !user.roles().contains("administrator")) {
-				profiles.reauthenticate(admin, body.currentPassword(), body.code());
-			}
-			user = administration.changeRoles(admin.customerId(), loginId, roles,
-					body.serviceScope() == null ? user.serviceScope() : body.serviceScope(),
-					body.instanceScope() == null ? user.instanceScope() : body.instanceScope());
-		}
-		if (Boolean.TRUE.equals(body.disabled())) {
-			user = administration.disable(admin.customerId(), loginId);
-		}
-		else if (Boolean.FALSE.equals(body.disabled()) && "disabled".equals(user.state())) {
-			user = administration.enable(admin.customerId(), loginId);
-		}
-		return user;
+		return administration.change(admin, loginId, new UserChange(body.name(), body.email(), body.phone(),
+				body.thirdParty(), body.roles() == null ? null : IdentityRequests.customerRoles(body.roles()),
+				body.serviceScope(), body.instanceScope(), body.disabled()),
+				new Reauthentication(body.currentPassword(), body.code()));
 	}
 
 	@DeleteMapping("/api/v1/users/{loginId}")
@@ -112,7 +91,7 @@ class UsersController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "End every session of a user of your customer")
 	void endSessions(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId) {
-		administration.endSessions(admin.customerId(), loginId);
+		states.endSessions(admin.customerId(), loginId);
 	}
 
 	@PostMapping("/api/v1/users/{loginId}/lost-credentials")
@@ -126,11 +105,7 @@ class UsersController {
 	@Operation(summary = "Reset a user: new activation link, new password and second factor (needs re-authentication)")
 	UserView reset(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
 			@RequestBody(required = false) IdentityRequests.ReauthenticationRequest body) {
-		profiles.reauthenticate(admin, body == null ? null : body.currentPassword(), body == null ? null : body.code());
-		return administration.reset(admin.customerId(), loginId);
-	}
-
-	private static String or(String value, String fallback) {
-		return value == null ? fallback : value;
+		return administration.reset(admin, loginId,
+				body == null ? Reauthentication.NONE : new Reauthentication(body.currentPassword(), body.code()));
 	}
 }

@@ -26,13 +26,13 @@ public class RecoveryCodes {
 	}
 
 	public List<String> issue(Account account) {
-		jdbc.sql("DELETE FROM identity.recovery_codes WHERE account_id = ?").param(account.id).update();
+		jdbc.sql("DELETE FROM identity.recovery_codes WHERE account_id = ?").param(account.id()).update();
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < COUNT; i++) {
 			String code = Secrets.recoveryCode();
 			codes.add(code);
 			jdbc.sql("INSERT INTO identity.recovery_codes (account_id, customer_id, code_hash) VALUES (?, ?, ?)")
-				.params(account.id, account.customerId, Secrets.digest(code))
+				.params(account.id(), account.customerId(), Secrets.digest(code))
 				.update();
 		}
 		return codes;
@@ -45,7 +45,7 @@ public class RecoveryCodes {
 		}
 		String normalized = code.trim().toLowerCase(Locale.ROOT);
 		return jdbc.sql("UPDATE identity.recovery_codes SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL")
-			.params(Timestamp.from(clock.instant()), account.id, Secrets.digest(normalized))
+			.params(Timestamp.from(clock.instant()), account.id(), Secrets.digest(normalized))
 			.update() == 1;
 	}
 }

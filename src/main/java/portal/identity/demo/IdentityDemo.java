@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
@@ -19,7 +18,8 @@ import portal.platform.demo.DemoModeEnabled;
 import portal.platform.demo.DemoSeeder;
 import portal.terms.Terms;
 import portal.identity.Role;
-import portal.identity.UserAdministration;
+import portal.identity.administration.Registrations;
+import portal.identity.consent.ConsentConfirmations;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.credentials.PasswordHashes;
@@ -39,7 +39,7 @@ public class IdentityDemo implements DemoSeeder {
 
 	private static final List<String> DEMO_CUSTOMERS = List.of("C-0001", "C-0002");
 
-	private final UserAdministration administration;
+	private final Registrations registrations;
 
 	private final Accounts accounts;
 
@@ -49,21 +49,21 @@ public class IdentityDemo implements DemoSeeder {
 
 	private final Terms terms;
 
-	private final JdbcClient jdbc;
+	private final ConsentConfirmations confirmations;
 
 	private final Clock clock;
 
 	private final Customers customers;
 
-	IdentityDemo(UserAdministration administration, Accounts accounts, ApiTokens tokens, PasswordHashes encoder,
-			Terms terms, JdbcClient jdbc, Clock clock, Customers customers) {
+	IdentityDemo(Registrations registrations, Accounts accounts, ApiTokens tokens, PasswordHashes encoder,
+			Terms terms, ConsentConfirmations confirmations, Clock clock, Customers customers) {
 		this.customers = customers;
-		this.administration = administration;
+		this.registrations = registrations;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.encoder = encoder;
 		this.terms = terms;
-		this.jdbc = jdbc;
+		this.confirmations = confirmations;
 		this.clock = clock;
 	}
 
@@ -102,26 +102,22 @@ public class IdentityDemo implements DemoSeeder {
 
 	private void seed(DemoAccounts demo, String name, boolean staff, UUID customer, String companyScope, Set<Role> roles,
 			String customerCode) {
-		Account account = administration.newAccount(staff, customer, companyScope, roles);
+		Account account = registrations.issue(staff, customer, companyScope, roles);
 		String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "");
 		account.changeContact(name, slug + "@demo.customer-portal.invalid", "+81 3 0000 " + String.format("%04d",
-				Math.abs(name.hashCode()) % 10000));
+				Math.abs(name.hashCode()) % 10000), null);
 		String password = "Demo-" + Secrets.random(12);
 		String totp = Totp.newSecret();
 		account.activate(encoder.encode(password), totp, clock.instant());
 		accounts.insert(account);
 		if (customer != null) {
 			int version = terms.requireInForce(Terms.PERSONAL_INFORMATION).version();
-			jdbc.sql("""
-					INSERT INTO identity.consent_confirmations (account_id, customer_id, terms_version, confirmed_by, confirmed_at)
-					VALUES (?, ?, ?, 'demo-seed', now())""")
-				.params(account.id, customer, version)
-				.update();
-			terms.recordAcceptance(customer, account.id, Terms.PERSONAL_INFORMATION, version);
+			confirmations.record(account.id(), customer, version, "demo-seed", clock.instant());
+			terms.recordAcceptance(customer, account.id(), Terms.PERSONAL_INFORMATION, version);
 		}
 		CreatedApiToken token = tokens.create(account, "demo token", Duration.ofDays(365));
 		Function<Role, String> key = Role::key;
-		demo.add(new DemoAccount(staff ? "staff" : "user", account.loginId, password, totp, token.secret(),
+		demo.add(new DemoAccount(staff ? "staff" : "user", account.loginId(), password, totp, token.secret(),
 				customerCode, roles.stream().map(key).sorted().toList()));
 	}
 

@@ -1,35 +1,31 @@
 package portal.identity.lostcredentials;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
-import portal.platform.Actor;
-import portal.platform.RateLimitExceeded;
-import portal.platform.Tenancy;
-import portal.platform.TenantScope;
 import portal.identity.AccountState;
 import portal.identity.IdentityException;
-import portal.identity.UserAdministration;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.accounts.IdentityMails;
+import portal.identity.administration.AccessEnding;
 import portal.identity.signin.SignInThrottle;
+import portal.platform.RateLimitExceeded;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
 
 /**
  * Lost or stolen login information (R-6.4). A report locks the account at once, ends its
  * sessions and tokens, tells the user and the customer's administrators, and queues the
- * report for the Company's desk. Only an administrator's reset reopens the account.
+ * report for the Company's desk. Only a reset (by an administrator or the desk) reopens it.
  */
 @Service
 public class LostCredentials {
@@ -37,40 +33,32 @@ public class LostCredentials {
 	/** The report's channel when the portal itself locked the account after repeated wrong codes. */
 	static final String WRONG_CODES = "wrong-codes";
 
-	/** A report as the desk sees it. */
-	public record Report(UUID id, String loginId, UUID customerId, String channel, String reportedBy,
-			Instant reportedAt, String origin, Instant handledAt, String handledBy) {
-	}
-
 	private final Accounts accounts;
 
-	private final UserAdministration administration;
+	private final AccessEnding access;
 
 	private final IdentityMails mails;
 
-	private final AuditTrail audit;
+	private final LostReports reports;
 
-	private final JdbcClient jdbc;
+	private final AuditTrail audit;
 
 	private final Tenancy tenancy;
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	private final SignInThrottle throttle;
 
-	LostCredentials(Accounts accounts, UserAdministration administration, IdentityMails mails, AuditTrail audit,
-			JdbcClient jdbc, Tenancy tenancy, TransactionTemplate transactions, Clock clock, SignInThrottle throttle) {
+	LostCredentials(Accounts accounts, AccessEnding access, IdentityMails mails, LostReports reports,
+			AuditTrail audit, Tenancy tenancy, TransactionTemplate transactions, SignInThrottle throttle) {
 		this.throttle = throttle;
 		this.accounts = accounts;
-		this.administration = administration;
+		this.access = access;
 		this.mails = mails;
+		this.reports = reports;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.tenancy = tenancy;
 		this.transactions = transactions;
-		this.clock = clock;
 	}
 
 	/**
@@ -91,10 +79,10 @@ public class LostCredentials {
 		tenancy.run(Actor.ANONYMOUS.equals(tenancy.actor()) ? Actor.user(Accounts.normalize(loginId)) : tenancy.actor(),
 				TenantScope.system(), () -> transactions.executeWithoutResult(status -> {
 					Optional<Account> account = accounts.byLoginId(loginId)
-						.filter(a -> a.email != null && a.email.trim().toLowerCase(Locale.ROOT)
+						.filter(a -> a.email() != null && a.email().trim().toLowerCase(Locale.ROOT)
 							.equals(email.trim().toLowerCase(Locale.ROOT)))
-						.filter(a -> a.state == AccountState.ACTIVE || a.state == AccountState.PENDING_ACTIVATION);
-					account.ifPresent(a -> lock(a, "sign-in-page", a.loginId));
+						.filter(a -> a.state() == AccountState.ACTIVE || a.state() == AccountState.PENDING_ACTIVATION);
+					account.ifPresent(a -> lock(a, "sign-in-page", a.loginId()));
 				}));
 	}
 
@@ -102,21 +90,15 @@ public class LostCredentials {
 	@Transactional
 	public void report(UUID customerId, String loginId) {
 		Account account = accounts.ofCustomer(customerId, loginId)
-			.filter(a -> a.state != AccountState.RETIRED)
+			.filter(a -> a.state() != AccountState.RETIRED)
 			.orElseThrow(IdentityException::notFound);
 		lock(account, "administrator", tenancy.actor().id());
 	}
 
+	/** Open reports first, then the most recent handled ones, as far as the reader's scope reaches. */
 	@Transactional(readOnly = true)
-	public List<Report> open() {
-		return jdbc.sql("""
-				SELECT r.id, a.login_id, r.customer_id, r.channel, r.reported_by, r.reported_at, r.origin, r.handled_at, r.handled_by
-				FROM identity.lost_credential_reports r JOIN identity.accounts a ON a.id = r.account_id
-				ORDER BY r.handled_at IS NOT NULL, r.reported_at DESC LIMIT 500""")
-			.query((rs, n) -> new Report(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-					rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)))
-			.list();
+	public List<LostReport> open() {
+		return reports.recent(500);
 	}
 
 	/**
@@ -130,22 +112,17 @@ public class LostCredentials {
 	private void lock(Account account, String channel, String reportedBy) {
 		account.lockForLostCredentials();
 		accounts.update(account);
-		administration.endAccess(account);
-		jdbc.sql("""
-				INSERT INTO identity.lost_credential_reports (id, account_id, customer_id, channel, reported_by, reported_at, origin)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), account.id, account.customerId, channel, reportedBy,
-					Timestamp.from(clock.instant()), tenancy.current().origin())
-			.update();
+		access.endAccess(account);
+		reports.file(account.id(), account.customerId(), channel, reportedBy);
 		boolean guessed = WRONG_CODES.equals(channel);
 		mails.lostCredentialsReported(account, account, guessed);
-		if (account.customerId != null) {
-			accounts.activeAdministrators(account.customerId).stream()
-				.filter(admin -> !admin.id.equals(account.id))
+		if (account.customerId() != null) {
+			accounts.activeAdministrators(account.customerId()).stream()
+				.filter(admin -> !admin.id().equals(account.id()))
 				.forEach(admin -> mails.lostCredentialsReported(account, admin, guessed));
 		}
-		audit.record(AuditRecord.of("user.credentials-reported-lost", "user", account.loginId)
-			.forCustomer(account.customerId)
+		audit.record(AuditRecord.of("user.credentials-reported-lost", "user", account.loginId())
+			.forCustomer(account.customerId())
 			.with("channel", channel));
 	}
 }

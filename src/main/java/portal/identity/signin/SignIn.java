@@ -111,15 +111,15 @@ public class SignIn {
 		}
 		Account account = found.get();
 		Instant now = clock.instant();
-		if (!account.isActive() || account.isTemporarilyLocked(now) || account.passwordHash == null) {
+		if (!account.isActive() || account.credentials().isTemporarilyLocked(now) || account.credentials().passwordHash() == null) {
 			encoder.matches(password == null ? "" : password, dummyHash());
-			return refuse(account, loginId, origin, account.isTemporarilyLocked(now) ? "temporarily-locked"
-					: "account-" + account.state.name().toLowerCase());
+			return refuse(account, loginId, origin, account.credentials().isTemporarilyLocked(now) ? "temporarily-locked"
+					: "account-" + account.state().name().toLowerCase());
 		}
-		if (password == null || !encoder.matches(password, account.passwordHash)) {
+		if (password == null || !encoder.matches(password, account.credentials().passwordHash())) {
 			return refuse(account, loginId, origin, "wrong-password");
 		}
-		OptionalLong step = Totp.verify(account.totpSecret, code, now, account.totpLastStep);
+		OptionalLong step = Totp.verify(account.credentials().totpSecret(), code, now, account.credentials().totpLastStep());
 		// A six-digit answer is a one-time code; only something else may be a recovery code.
 		boolean recovery = step.isEmpty() && code != null && !code.trim().matches("\\d{6}")
 				&& tenancy.call(Actor.user(loginId), TenantScope.system(),
@@ -127,20 +127,20 @@ public class SignIn {
 		if (step.isEmpty() && !recovery) {
 			return refuse(account, loginId, origin, "wrong-code");
 		}
-		boolean rehash = encoder.upgradeEncoding(account.passwordHash);
+		boolean rehash = encoder.upgradeEncoding(account.credentials().passwordHash());
 		return succeed(account, step.orElse(0), rehash ? encoder.encode(password) : null, recovery, origin);
 	}
 
 	private Outcome succeed(Account account, long step, String newHash, boolean recovery, String origin) {
-		PortalUser user = PortalUser.of(account, false);
+		PortalUser user = account.principal(false);
 		tenancy.call(new Tenancy.Context(user.actor(), TenantScope.system(), origin), () -> transactions.execute(status -> {
-			account.succeededSignIn(step);
+			account.credentials().succeeded(step);
 			if (newHash != null) {
-				account.passwordHash = newHash;
+				account.changePassword(newHash);
 			}
 			accounts.update(account);
-			audit.record(AuditRecord.of("sign-in.succeeded", "account", account.loginId)
-				.forCustomer(account.customerId)
+			audit.record(AuditRecord.of("sign-in.succeeded", "account", account.loginId())
+				.forCustomer(account.customerId())
 				.with("secondFactor", recovery ? "recovery-code" : "totp"));
 			return null;
 		}));
@@ -148,13 +148,13 @@ public class SignIn {
 	}
 
 	private Outcome refuse(Account account, String loginId, String origin, String reason) {
-		Actor actor = account == null ? Actor.ANONYMOUS : (account.staff ? Actor.staff(loginId) : Actor.user(loginId));
+		Actor actor = account == null ? Actor.ANONYMOUS : (account.staff() ? Actor.staff(loginId) : Actor.user(loginId));
 		tenancy.call(new Tenancy.Context(actor, TenantScope.system(), origin), () -> transactions.execute(status -> {
 			if (account != null && ("wrong-password".equals(reason) || "wrong-code".equals(reason))) {
-				Account fresh = accounts.byId(account.id).orElse(account);
-				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
+				Account fresh = accounts.byId(account.id()).orElse(account);
+				fresh.credentials().failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
 				boolean wrongCode = "wrong-code".equals(reason);
-				boolean guessing = wrongCode && fresh.wrongCode(settings.maxWrongCodes());
+				boolean guessing = wrongCode && fresh.credentials().wrongCode(settings.maxWrongCodes());
 				if (guessing) {
 					// The password is known and the codes are being guessed: locked until an administrator resets.
 					lostCredentials.lockAfterWrongCodes(fresh);
@@ -167,7 +167,7 @@ public class SignIn {
 				}
 			}
 			audit.record(AuditRecord.of("sign-in.failed", "account", loginId.length() > 64 ? loginId.substring(0, 64) : loginId)
-				.forCustomer(account == null ? null : account.customerId)
+				.forCustomer(account == null ? null : account.customerId())
 				.with("reason", reason));
 			return null;
 		}));

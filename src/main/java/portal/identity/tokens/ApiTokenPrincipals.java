@@ -87,7 +87,7 @@ public class ApiTokenPrincipals {
 	private Known load(String presented) {
 		return asSystem(() -> tokens.active(presented).flatMap(token -> accounts.byId(token.accountId())
 			.filter(Account::isActive)
-			.map(owner -> new Known(token.id(), owner.id, token.expiresAt(), PortalUser.of(owner, true),
+			.map(owner -> new Known(token.id(), owner.id(), token.expiresAt(), owner.principal(true),
 					new AtomicReference<>(token.lastUsedAt() == null ? Instant.EPOCH : token.lastUsedAt()))))
 			.orElse(null));
 	}

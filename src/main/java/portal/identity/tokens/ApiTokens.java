@@ -41,7 +41,7 @@ public class ApiTokens {
 
 	public CreatedApiToken create(Account owner, String name, Duration validity) {
 		if (name == null || name.isBlank() || name.length() > 80) {
-			throw IdentityException.invalid("A token needs a name of at most 80 characters.");
+			throw IdentityException.invalid("name", "A token needs a name of at most 80 characters.");
 		}
 		UUID id = UUID.randomUUID();
 		String secret = PREFIX + id.toString().replace("-", "") + "_" + Secrets.random(32);
@@ -50,7 +50,7 @@ public class ApiTokens {
 		jdbc.sql("""
 				INSERT INTO identity.api_tokens (id, account_id, customer_id, name, token_hash, created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, owner.id, owner.customerId, name.trim(), Secrets.digest(secret), Timestamp.from(now),
+			.params(id, owner.id(), owner.customerId(), name.trim(), Secrets.digest(secret), Timestamp.from(now),
 					Timestamp.from(expires))
 			.update();
 		return new CreatedApiToken(new ApiToken(id, name.trim(), now, expires, null, null), secret);

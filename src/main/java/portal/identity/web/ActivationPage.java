@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import portal.platform.web.FormErrors;
 import portal.identity.activation.Activation;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
@@ -56,7 +57,7 @@ class ActivationPage {
 		if (offer.isEmpty() || result.errors().containsKey("token")) {
 			return invalid(response);
 		}
-		PageErrors errors = PageErrors.none();
+		FormErrors errors = PageErrors.none();
 		result.errors().forEach((field, keys) -> keys.forEach(key -> errors.add(field, key)));
 		show(model, token, offer.get(), form.withoutSecrets(), errors, locale);
 		return "identity/activate";
@@ -69,7 +70,7 @@ class ActivationPage {
 	}
 
 	private static void show(Model model, String token, Activation.Offer offer, ActivationForm form,
-			PageErrors errors, Locale locale) {
+			FormErrors errors, Locale locale) {
 		model.addAttribute("token", token);
 		model.addAttribute("offer", offer);
 		model.addAttribute("form", form);

@@ -9,6 +9,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import portal.platform.web.FormErrors;
 import portal.identity.lostcredentials.LostCredentials;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
@@ -39,7 +40,7 @@ class LostCredentialsPage {
 	@PostMapping("/lost-credentials")
 	String report(@Valid @ModelAttribute("form") LostCredentialsForm form, BindingResult binding, Model model,
 			HttpServletResponse response) {
-		PageErrors errors = PageErrors.of(binding);
+		FormErrors errors = PageErrors.of(binding);
 		errors.addTo(model, LostCredentialsForm.FIELDS);
 		if (!errors.isEmpty()) {
 			return "identity/lost-credentials";

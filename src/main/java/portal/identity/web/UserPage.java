@@ -18,9 +18,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import portal.platform.web.FormErrors;
 import portal.catalog.Catalog;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
+import portal.identity.administration.UserStates;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
@@ -46,17 +49,17 @@ class UserPage {
 
 	private final LostCredentials lost;
 
-	private final Profiles profiles;
+	private final UserStates states;
 
 	private final Catalog catalog;
 
 	private final UserChanges changes;
 
-	UserPage(UserAdministration administration, LostCredentials lost, Profiles profiles, Catalog catalog,
+	UserPage(UserAdministration administration, LostCredentials lost, UserStates states, Catalog catalog,
 			UserChanges changes) {
 		this.administration = administration;
 		this.lost = lost;
-		this.profiles = profiles;
+		this.states = states;
 		this.catalog = catalog;
 		this.changes = changes;
 	}
@@ -73,7 +76,7 @@ class UserPage {
 			@Valid @ModelAttribute("contactForm") ContactForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		UserView user = find(admin, loginId);
-		PageErrors errors = PageErrors.of(binding);
+		FormErrors errors = PageErrors.of(binding);
 		if (errors.isEmpty()) {
 			try {
 				administration.changeContact(admin.customerId(), user.loginId(), form.name(), form.email(),
@@ -82,7 +85,7 @@ class UserPage {
 				return redirectTo(user.loginId(), redirect);
 			}
 			catch (IdentityException refusal) {
-				errors.refused(refusal, PageErrors.FORM);
+				PageErrors.refused(errors, refusal, PageErrors.FORM);
 			}
 		}
 		showUser(model, user, form, RolesForm.of(user));
@@ -95,27 +98,19 @@ class UserPage {
 	String changeRoles(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
 			@ModelAttribute("rolesForm") RolesForm form, Model model, RedirectAttributes redirect) {
 		UserView user = find(admin, loginId);
-		PageErrors errors = PageErrors.none();
-		boolean grantsAdministrator = form.customerRoles().contains(Role.CUSTOMER_ADMINISTRATOR)
-				&& !user.roles().contains(Role.CUSTOMER_ADMINISTRATOR.key());
+		FormErrors errors = PageErrors.none();
 		if (form.customerRoles().isEmpty()) {
 			errors.add("roles", "identity.page.error.roles-required");
 		}
-		if (grantsAdministrator && !new ReauthenticationForm(form.currentPassword(), form.code()).complete()) {
-			errors.add(PageErrors.REAUTHENTICATION, "identity.page.error.reauthentication-required");
-		}
 		if (errors.isEmpty()) {
 			try {
-				if (grantsAdministrator) {
-					profiles.reauthenticate(admin, form.currentPassword(), form.code().trim());
-				}
-				administration.changeRoles(admin.customerId(), user.loginId(), form.customerRoles(), form.services(),
-						user.instanceScope());
+				administration.changeRoles(admin, user.loginId(), form.customerRoles(), form.services(),
+						user.instanceScope(), new Reauthentication(form.currentPassword(), form.code()));
 				redirect.addFlashAttribute("done", "identity.page.user.done.roles");
 				return redirectTo(user.loginId(), redirect);
 			}
 			catch (IdentityException refusal) {
-				errors.refused(refusal, PageErrors.FORM);
+				PageErrors.refused(errors, refusal, PageErrors.FORM);
 			}
 		}
 		showUser(model, user, ContactForm.of(user), form.withoutSecrets());
@@ -128,21 +123,21 @@ class UserPage {
 	String disable(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId, Model model,
 			RedirectAttributes redirect) {
 		return act(admin, loginId, model, redirect, "identity.page.user.done.disabled",
-				() -> administration.disable(admin.customerId(), loginId));
+				() -> states.disable(admin.customerId(), loginId));
 	}
 
 	@PostMapping("/{loginId}/enable")
 	String enable(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId, Model model,
 			RedirectAttributes redirect) {
 		return act(admin, loginId, model, redirect, "identity.page.user.done.enabled",
-				() -> administration.enable(admin.customerId(), loginId));
+				() -> states.enable(admin.customerId(), loginId));
 	}
 
 	@PostMapping("/{loginId}/resend-activation")
 	String resendActivation(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId, Model model,
 			RedirectAttributes redirect) {
 		return act(admin, loginId, model, redirect, "identity.page.user.done.resent", () -> {
-			administration.resendActivation(admin.customerId(), loginId);
+			states.resendActivation(admin.customerId(), loginId);
 			return null;
 		});
 	}
@@ -163,7 +158,7 @@ class UserPage {
 			lost.report(admin.customerId(), user.loginId());
 		}
 		catch (IdentityException refusal) {
-			showConfirmation(model, user, "lost", PageErrors.none().refused(refusal, PageErrors.FORM));
+			showConfirmation(model, user, "lost", PageErrors.refused(PageErrors.none(), refusal, PageErrors.FORM));
 			return "identity/user-confirm";
 		}
 		redirect.addFlashAttribute("done", "identity.page.user.done.lost");
@@ -174,20 +169,14 @@ class UserPage {
 	String reset(@AuthenticationPrincipal PortalUser admin, @PathVariable String loginId,
 			@ModelAttribute ReauthenticationForm form, Model model, RedirectAttributes redirect) {
 		UserView user = find(admin, loginId);
-		PageErrors errors = PageErrors.none();
-		if (!form.complete()) {
-			errors.add(PageErrors.REAUTHENTICATION, "identity.page.error.reauthentication-required");
+		FormErrors errors = PageErrors.none();
+		try {
+			administration.reset(admin, user.loginId(), new Reauthentication(form.currentPassword(), form.code()));
+			redirect.addFlashAttribute("done", "identity.page.user.done.reset");
+			return redirectTo(user.loginId(), redirect);
 		}
-		else {
-			try {
-				profiles.reauthenticate(admin, form.currentPassword(), form.code().trim());
-				administration.reset(admin.customerId(), user.loginId());
-				redirect.addFlashAttribute("done", "identity.page.user.done.reset");
-				return redirectTo(user.loginId(), redirect);
-			}
-			catch (IdentityException refusal) {
-				errors.refused(refusal, PageErrors.FORM);
-			}
+		catch (IdentityException refusal) {
+			PageErrors.refused(errors, refusal, PageErrors.FORM);
 		}
 		showConfirmation(model, user, "reset", errors);
 		return "identity/user-confirm";
@@ -201,7 +190,7 @@ class UserPage {
 			administration.remove(admin.customerId(), user.loginId());
 		}
 		catch (IdentityException refusal) {
-			showConfirmation(model, user, "remove", PageErrors.none().refused(refusal, PageErrors.FORM));
+			showConfirmation(model, user, "remove", PageErrors.refused(PageErrors.none(), refusal, PageErrors.FORM));
 			return "identity/user-confirm";
 		}
 		redirect.addFlashAttribute("done", "identity.page.users.done.removed");
@@ -251,7 +240,7 @@ class UserPage {
 		model.addAttribute("rolesErrors", Map.of());
 	}
 
-	private void showConfirmation(Model model, UserView user, String step, PageErrors errors) {
+	private void showConfirmation(Model model, UserView user, String step, FormErrors errors) {
 		model.addAttribute("user", user);
 		model.addAttribute("step", step);
 		errors.addTo(model, ReauthenticationForm.FIELDS);

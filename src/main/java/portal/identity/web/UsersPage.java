@@ -17,16 +17,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import portal.platform.web.FormErrors;
 import portal.catalog.Catalog;
 import portal.catalog.RelevantService;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.platform.web.Htmx;
 import portal.terms.Terms;
-import portal.identity.profile.Profiles;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
@@ -49,18 +50,15 @@ class UsersPage {
 
 	private final UserAdministration administration;
 
-	private final Profiles profiles;
-
 	private final Catalog catalog;
 
 	private final Terms terms;
 
 	private final UserChanges changes;
 
-	UsersPage(UserAdministration administration, Profiles profiles, Catalog catalog, Terms terms,
+	UsersPage(UserAdministration administration, Catalog catalog, Terms terms,
 			UserChanges changes) {
 		this.administration = administration;
-		this.profiles = profiles;
 		this.catalog = catalog;
 		this.terms = terms;
 		this.changes = changes;
@@ -83,24 +81,19 @@ class UsersPage {
 	@PostMapping
 	String add(@AuthenticationPrincipal PortalUser admin, @Valid @ModelAttribute("form") AddUserForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
-		PageErrors errors = PageErrors.of(binding);
+		FormErrors errors = PageErrors.of(binding);
 		if (!form.consented()) {
 			errors.add("consentConfirmed", "identity.page.error.consent-required");
 		}
-		if (form.grantsAdministrator() && !new ReauthenticationForm(form.currentPassword(), form.code()).complete()) {
-			errors.add(PageErrors.REAUTHENTICATION, "identity.page.error.reauthentication-required");
-		}
 		if (errors.isEmpty()) {
 			try {
-				if (form.grantsAdministrator()) {
-					profiles.reauthenticate(admin, form.currentPassword(), form.code().trim());
-				}
-				UserView added = administration.add(admin.customerId(), form.toNewUser());
+				UserView added = administration.add(admin, form.toNewUser(),
+						new Reauthentication(form.currentPassword(), form.code()));
 				redirect.addFlashAttribute("done", "identity.page.users.done.added");
 				return UserPage.redirectTo(added.loginId(), redirect);
 			}
 			catch (IdentityException refusal) {
-				errors.refused(refusal, PageErrors.FORM);
+				PageErrors.refused(errors, refusal, PageErrors.FORM);
 			}
 		}
 		showAddForm(model, form.withoutSecrets(), errors);
@@ -125,7 +118,7 @@ class UsersPage {
 		return Htmx.view(request, response, "identity/user-changes", "changes");
 	}
 
-	private void showAddForm(Model model, AddUserForm form, PageErrors errors) {
+	private void showAddForm(Model model, AddUserForm form, FormErrors errors) {
 		var document = terms.requireInForce(Terms.PERSONAL_INFORMATION);
 		model.addAttribute("form", form);
 		model.addAttribute("termsVersion", document.version());

@@ -28,7 +28,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(PortalException.class)
 	ProblemDetail portal(PortalException ex) {
-		return Problems.of(ex.status(), ex.problemType(), ex.getMessage());
+		ProblemDetail problem = Problems.of(ex.status(), ex.problemType(), ex.getMessage());
+		ex.offendingField().ifPresent(field -> problem.setProperty("fields", Map.of(field, ex.getMessage())));
+		return problem;
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -20,7 +20,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -155,7 +154,7 @@ class WebSecurity {
 				// What no rule names is refused, so a new route is closed until someone opens it.
 				.anyRequest().denyAll();
 		})
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(eagerCsrfTokens()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(announcingCsrf(events, new AccessDeniedHandlerImpl())))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
@@ -172,16 +171,5 @@ class WebSecurity {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
 			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
-	}
-
-	/**
-	 * Loads the page's CSRF token before anything is written: a deferred token asked for by a
-	 * form low on a long page would be saved (cookie or session) after the response was
-	 * committed, and the form would then carry a token nobody kept.
-	 */
-	private static XorCsrfTokenRequestAttributeHandler eagerCsrfTokens() {
-		XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
-		handler.setCsrfRequestAttributeName(null);
-		return handler;
 	}
 }

@@ -32,7 +32,7 @@ import portal.identity.UserAdministration;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
-import portal.identity.profile.Profiles;
+import portal.identity.tokens.PersonalTokens;
 
 @PortalIntegrationTest
 @DisplayName("R-PI.1–R-PI.3 The profile page")
@@ -48,7 +48,7 @@ class ProfilePageIntegrationTests {
 	UserAdministration administration;
 
 	@Autowired
-	Profiles profiles;
+	PersonalTokens tokens;
 
 	@Autowired
 	Tenancy tenancy;
@@ -162,7 +162,7 @@ class ProfilePageIntegrationTests {
 	@DisplayName("a token is revoked only after the confirmation step")
 	void revokesAfterConfirmation() throws Exception {
 		var token = tenancy.call(viewer.user().actor(), viewer.user().scope(),
-				() -> profiles.createToken(viewer.user(), "to revoke", 10)).token();
+				() -> tokens.create(viewer.user(), "to revoke", 10)).token();
 		String path = "/app/profile/tokens/" + token.id() + "/revoke";
 		mvc.perform(post(path).with(csrf()).with(authentication(viewer.authentication())).header("HX-Request", "true"))
 			.andExpect(status().isOk())
@@ -259,7 +259,7 @@ class ProfilePageIntegrationTests {
 	}
 
 	private Object tokenState(UUID id) {
-		return tenancy.call(Actor.job("test"), TenantScope.system(), () -> profiles.tokens(viewer.user()).stream()
+		return tenancy.call(Actor.job("test"), TenantScope.system(), () -> tokens.of(viewer.user()).stream()
 			.filter(token -> token.id().equals(id))
 			.findFirst()
 			.orElseThrow()

@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
 import portal.identity.IdentityException;
+import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.accounts.IdentitySettings;
@@ -18,14 +20,14 @@ import portal.identity.credentials.PasswordHashes;
 import portal.identity.credentials.Totp;
 
 /**
- * Confirming a signed-in person with their password and a fresh one-time code before a
+ * Confirms a signed-in person with their password and a fresh one-time code before a
  * sensitive action. It is a sign-in in all but name, so it obeys the same limits: it spends
  * from the login ID's sign-in budget, a failure counts toward the temporary lock, a locked
- * account cannot confirm, and every failure is audited; the failure is recorded in a
- * transaction of its own, so the refusal that follows does not roll it back.
+ * account cannot confirm, and every failure is audited in a transaction of its own, so the
+ * refusal that follows does not roll the record back.
  */
-@Component
-public class Reauthentication {
+@Service
+public class Reauthentications {
 
 	private final Accounts accounts;
 
@@ -41,7 +43,7 @@ public class Reauthentication {
 
 	private final TransactionTemplate ownTransaction;
 
-	Reauthentication(Accounts accounts, PasswordHashes encoder, SignInThrottle throttle, AuditTrail audit,
+	Reauthentications(Accounts accounts, PasswordHashes encoder, SignInThrottle throttle, AuditTrail audit,
 			IdentitySettings settings, Clock clock, PlatformTransactionManager transactionManager) {
 		this.accounts = accounts;
 		this.encoder = encoder;
@@ -53,32 +55,41 @@ public class Reauthentication {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** The account, marked as freshly confirmed (the caller saves it); refused otherwise. */
-	public Account confirm(Account account, String password, String code) {
+	/** The person's account, re-authenticated and saved in the caller's transaction; refused otherwise. */
+	public Account confirm(PortalUser user, Reauthentication given) {
+		if (user.viaApiToken()) {
+			throw IdentityException.reauthenticationFailed();
+		}
+		if (given == null || !given.complete()) {
+			throw IdentityException.reauthenticationRequired();
+		}
+		Account account = accounts.byId(user.accountId()).orElseThrow(IdentityException::notFound);
 		Instant now = clock.instant();
-		if (!throttle.tryReauthentication(account.loginId) || account.isTemporarilyLocked(now)) {
+		if (!throttle.tryReauthentication(account.loginId()) || account.credentials().isTemporarilyLocked(now)) {
 			failed(account, "locked-or-throttled");
 			throw IdentityException.reauthenticationFailed();
 		}
-		boolean passwordOk = password != null && account.passwordHash != null
-				&& encoder.matches(password, account.passwordHash);
-		OptionalLong step = Totp.verify(account.totpSecret, code, now, account.totpLastStep);
+		String hash = account.credentials().passwordHash();
+		boolean passwordOk = hash != null && encoder.matches(given.currentPassword(), hash);
+		OptionalLong step = Totp.verify(account.credentials().totpSecret(), given.code(), now,
+				account.credentials().totpLastStep());
 		if (!passwordOk || step.isEmpty()) {
 			failed(account, passwordOk ? "wrong-code" : "wrong-password");
 			throw IdentityException.reauthenticationFailed();
 		}
-		account.succeededSignIn(step.getAsLong());
+		account.credentials().succeeded(step.getAsLong());
+		accounts.update(account);
 		return account;
 	}
 
 	private void failed(Account account, String reason) {
-		ownTransaction.executeWithoutResult(status -> accounts.byId(account.id).ifPresent(fresh -> {
+		ownTransaction.executeWithoutResult(status -> accounts.byId(account.id()).ifPresent(fresh -> {
 			if (!"locked-or-throttled".equals(reason)) {
-				fresh.failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
+				fresh.credentials().failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
 				accounts.update(fresh);
 			}
-			audit.record(AuditRecord.of("reauthentication.failed", "account", fresh.loginId)
-				.forCustomer(fresh.customerId)
+			audit.record(AuditRecord.of("reauthentication.failed", "account", fresh.loginId())
+				.forCustomer(fresh.customerId())
 				.with("reason", reason));
 		}));
 	}
