@@ -54,7 +54,7 @@ public class IdentitySecurity implements SecurityContributor {
 		http.formLogin(form -> form
 				.authenticationDetailsSource(request -> new SignInProvider.Details(request.getParameter("code"),
 						request.getRemoteAddr()))
-				.successHandler(new LandingPage())
+				.successHandler(new LandingPage(clock))
 				.failureUrl("/sign-in?error"));
 	}
 }

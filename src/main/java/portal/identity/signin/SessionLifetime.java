@@ -19,9 +19,9 @@ import portal.identity.PortalUser;
  * Ends a signed-in session that has lived longer than the absolute limit (12 h by default),
  * however active it has been, or has been idle longer than the idle limit (30 min) (ASVS
  * 7.3), in the portal's clock, and records the expiry in the audit trail. The session
- * store's own timeout stays as a backstop. The start is stamped on the first signed-in
- * request; the last activity at most once a minute, so an active session costs no extra
- * write on most requests.
+ * store's own timeout stays as a backstop. The start is stamped at sign-in (a session made
+ * another way, such as in tests, is stamped on its first request); the last activity at
+ * most once a minute, so an active session costs no extra write on most requests.
  */
 public class SessionLifetime extends OncePerRequestFilter {
 
@@ -44,6 +44,12 @@ public class SessionLifetime extends OncePerRequestFilter {
 		this.absoluteTimeout = absoluteTimeout;
 		this.clock = clock;
 		this.events = events;
+	}
+
+	/** Stamps a new session's start and activity, at sign-in. */
+	static void start(HttpSession session, Instant now) {
+		session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
+		session.setAttribute(ACTIVE_AT, now.toEpochMilli());
 	}
 
 	@Override
