@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import portal.platform.Feature;
+import portal.platform.PortalFeature;
 import portal.platform.web.FormErrors;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
@@ -33,6 +35,7 @@ import portal.identity.tokens.CreatedApiToken;
  * (shown once), revoke one. Each answers an htmx request with its section alone.
  */
 @Controller
+@Feature(PortalFeature.ESSENTIAL)
 class ProfileAccessPage {
 
 	private final ProfileModel page;
