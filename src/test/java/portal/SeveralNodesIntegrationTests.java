@@ -1,5 +1,6 @@
 package portal;
 
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import portal.identity.AccountFixtures;
@@ -86,7 +88,7 @@ class SeveralNodesIntegrationTests {
 	LockProvider locks;
 
 	@BeforeAll
-	static void startSecondNode(@Autowired DataSource dataSource) throws Exception {
+	static void startSecondNode(@Autowired DataSource dataSource, @Autowired Environment environment) throws Exception {
 		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
 		second = new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
 				"--portal.data-dir=target/test-data/second-node-" + UUID.randomUUID(), "--portal.demo=false",
@@ -94,6 +96,8 @@ class SeveralNodesIntegrationTests {
 				"--spring.datasource.password=" + pool.getPassword(), "--spring.datasource.hikari.maximum-pool-size=3",
 				// The first node migrated the schema already.
 				"--spring.flyway.enabled=false",
+				// Every node seals and opens secrets with the same key.
+				"--portal.secrets.key-file=" + Path.of(environment.getProperty("portal.data-dir"), "secrets.key").toAbsolutePath(),
 				"--spring.mail.host=localhost", "--spring.mail.port=3025",
 				"--logging.level.root=WARN");
 		http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -25,6 +25,7 @@ import portal.identity.Role;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
+import portal.terms.Terms;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -57,6 +58,9 @@ class AgreementPagesIntegrationTests {
 
 	@Autowired
 	Tenancy tenancy;
+
+	@Autowired
+	Terms terms;
 
 	AgreementFixtures fixtures;
 
@@ -132,6 +136,7 @@ class AgreementPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"refusal\"")));
 		Authentication administrator = administrator(customer.id());
+		acceptTermsInForce(customer.id(), ((PortalUser) administrator.getPrincipal()).accountId());
 		mvc.perform(get("/app/agreement").with(authentication(administrator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"timeline\""), containsString("id=\"termination-form\""),
@@ -146,6 +151,15 @@ class AgreementPagesIntegrationTests {
 		mvc.perform(get("/console/customers/{code}/agreement", customer.code()).with(authentication(AgreementFixtures.DESK)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<html")));
+	}
+
+	/** The personal-information terms in force are accepted first, as at any real sign-in. */
+	private void acceptTermsInForce(UUID customer, UUID account) {
+		tenancy.call(Actor.job("test"), TenantScope.system(), () -> {
+			terms.pendingAcceptance(account)
+				.ifPresent(version -> terms.recordAcceptance(customer, account, version.kind(), version.version()));
+			return null;
+		});
 	}
 
 	static Authentication administrator(UUID customer) {

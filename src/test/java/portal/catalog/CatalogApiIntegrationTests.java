@@ -301,7 +301,7 @@ class CatalogApiIntegrationTests {
 	@Test
 	@DisplayName("R-4.1 the amendment endpoints are documented in the OpenAPI description")
 	void documentsTheEndpoints() throws Exception {
-		mvc.perform(get("/v3/api-docs"))
+		mvc.perform(get("/v3/api-docs").with(authentication(SERVICE_MANAGER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/v1/catalog/relevant-services/{key}'].get").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/catalog/affiliates'].get").exists())

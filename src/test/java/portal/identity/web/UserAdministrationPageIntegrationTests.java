@@ -106,7 +106,7 @@ class UserAdministrationPageIntegrationTests {
 	@Test
 	@DisplayName("R-7.1 only customer administrators reach the user pages")
 	void onlyAdministrators() throws Exception {
-		IdentityPageFixtures.Person orderer = fixtures.registered(customer, Role.CUSTOMER_ORDERER);
+		IdentityPageFixtures.Person orderer = fixtures.active(customer, Role.CUSTOMER_ORDERER);
 		mvc.perform(get("/app/users").with(authentication(viewer.authentication()))).andExpect(status().isForbidden());
 		mvc.perform(get("/app/users/new").with(authentication(orderer.authentication())))
 			.andExpect(status().isForbidden());
