@@ -1,6 +1,5 @@
 package portal;
 
-import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -97,7 +96,7 @@ class SeveralNodesIntegrationTests {
 				// The first node migrated the schema already.
 				"--spring.flyway.enabled=false",
 				// Every node seals and opens secrets with the same key.
-				"--portal.secrets.key-file=" + Path.of(environment.getProperty("portal.data-dir"), "secrets.key").toAbsolutePath(),
+				"--portal.secrets.key=" + environment.getProperty("portal.secrets.key"),
 				"--spring.mail.host=localhost", "--spring.mail.port=3025",
 				"--logging.level.root=WARN");
 		http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -107,6 +107,7 @@ class UserAdministrationPageIntegrationTests {
 	@DisplayName("R-7.1 only customer administrators reach the user pages")
 	void onlyAdministrators() throws Exception {
 		IdentityPageFixtures.Person orderer = fixtures.active(customer, Role.CUSTOMER_ORDERER);
+		IdentityPageFixtures.Person viewer = fixtures.active(customer, Role.CUSTOMER_VIEWER);
 		mvc.perform(get("/app/users").with(authentication(viewer.authentication()))).andExpect(status().isForbidden());
 		mvc.perform(get("/app/users/new").with(authentication(orderer.authentication())))
 			.andExpect(status().isForbidden());
