@@ -29,6 +29,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.PortalApplication;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.administration.Registrations;
+import portal.identity.credentials.PasswordHashes;
+import portal.identity.credentials.Totp;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
@@ -82,13 +87,13 @@ public final class SignInBenchmark {
 			int warmUp = Integer.getInteger("bench.warmup", 240);
 			Turns turns = new Turns(created);
 			signInRate(port, turns, clock, clients, warmUp);
-			rawHashRate(encoder, created.get(0).passwordHash, cores, 5);
+			rawHashRate(encoder, created.get(0).credentials().passwordHash(), cores, 5);
 			System.out.printf("warm-up: %d s of sign-ins and 5 s of raw hashing, not counted%n", warmUp);
 			double rawTotal = 0;
 			double signInTotal = 0;
 			int rounds = Integer.getInteger("bench.rounds", 3);
 			for (int round = 1; round <= rounds; round++) {
-				Rate hashes = rawHashRate(encoder, created.get(0).passwordHash, cores, seconds);
+				Rate hashes = rawHashRate(encoder, created.get(0).credentials().passwordHash(), cores, seconds);
 				Rate signIns = signInRate(port, turns, clock, clients, seconds);
 				System.out.printf("round %d: raw Argon2id %.1f /s (%.1f ms of process CPU each), sign-ins %.1f /s "
 						+ "(%.1f ms of process CPU each), ratio %.1f %%%n", round, hashes.perSecond(),
@@ -111,7 +116,7 @@ public final class SignInBenchmark {
 
 	private static List<Account> createAccounts(ConfigurableApplicationContext portal, PasswordHashes encoder,
 			int count) {
-		UserAdministration administration = portal.getBean(UserAdministration.class);
+		Registrations registrations = portal.getBean(Registrations.class);
 		Accounts accounts = portal.getBean(Accounts.class);
 		Tenancy tenancy = portal.getBean(Tenancy.class);
 		TransactionTemplate transactions = portal.getBean(TransactionTemplate.class);
@@ -124,9 +129,9 @@ public final class SignInBenchmark {
 		return tenancy.call(Actor.job("benchmark"), TenantScope.system(), () -> transactions.execute(status -> {
 			List<Account> created = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				Account account = administration.newAccount(false, customers.get(i % customers.size()), null,
+				Account account = registrations.issue(false, customers.get(i % customers.size()), null,
 						EnumSet.of(Role.CUSTOMER_VIEWER));
-				account.changeContact("Bench User " + i, "bench" + i + "@example.test", "+81 3 0000 0000");
+				account.changeContact("Bench User " + i, "bench" + i + "@example.test", "+81 3 0000 0000", null);
 				account.activate(hash, Totp.newSecret(), Clock.systemUTC().instant());
 				accounts.insert(account);
 				created.add(account);
@@ -205,7 +210,7 @@ public final class SignInBenchmark {
 					if (account == null) {
 						continue;
 					}
-					if (signIn(port, account.loginId, PASSWORD, Totp.code(account.totpSecret, step))) {
+					if (signIn(port, account.loginId(), PASSWORD, Totp.code(account.credentials().totpSecret(), step))) {
 						ok.incrementAndGet();
 					}
 					else {
@@ -231,7 +236,7 @@ public final class SignInBenchmark {
 			signIn(port, "CP99999999", PASSWORD, "000000");
 			unknown += System.nanoTime() - start;
 			start = System.nanoTime();
-			signIn(port, account.loginId, "a wrong password " + i, "000000");
+			signIn(port, account.loginId(), "a wrong password " + i, "000000");
 			wrong += System.nanoTime() - start;
 		}
 		System.out.printf("refusal time, mean of %d: unknown login ID %.1f ms, wrong password %.1f ms%n", rounds,
