@@ -52,5 +52,5 @@ cat "$work"/acked-* >"$work/acked" 2>/dev/null || true
 echo "acknowledged writes: $(wc -l <"$work/acked"); refused: $(cat "$work"/refused-* 2>/dev/null | sort | uniq -c | tr '\n' ' ')"
 start_portal "$data" "$work/portal.log"
 pg_port=$(pg_port_of "$work/portal.log")
-java -cp "$cp" bench/java/portal/bench/PagesSetup.java check-writes "$pg_port" "$work/acked" "$run" 2>/dev/null | tail -1
+PGPASSWORD="$(superuser_password "$data")" java -cp "$cp" bench/java/portal/bench/PagesSetup.java check-writes "$pg_port" "$work/acked" "$run" 2>/dev/null | tail -1
 curl -s -o /dev/null -w 'after restart: health %{http_code}\n' "http://127.0.0.1:${port}/actuator/health"

@@ -57,3 +57,8 @@ machine() {
 		"memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); $(java -version 2>&1 | head -1)"
 	echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# The embedded server's superuser password, kept in the data directory (it takes passwords only).
+superuser_password() {
+	sed -n 's/^superuser=//p' "$1/database-passwords.properties"
+}

@@ -70,6 +70,11 @@ probe() {
 	curl -s -o /dev/null -w '%{http_code}' -H "$2" "http://127.0.0.1:${port}$1"
 }
 
+# The embedded server's superuser password, kept in the data directory (it takes passwords only).
+superuser_password() {
+	sed -n 's/^superuser=//p' "$1/database-passwords.properties"
+}
+
 run_variant() {
 	local name=$1 options=$2
 	local data="$work/data-$name"
@@ -162,7 +167,7 @@ run_variant() {
 		done
 	done
 	echo "(ratio L: to the liveness endpoint; P: to the public page)"
-	read -r sessions bytes attrs <<<"$(java -cp "$cp" bench/java/portal/bench/PagesSetup.java session-bytes "$pg_port" 2>/dev/null | tail -1)"
+	read -r sessions bytes attrs <<<"$(PGPASSWORD="$(superuser_password "$data")" java -cp "$cp" bench/java/portal/bench/PagesSetup.java session-bytes "$pg_port" 2>/dev/null | tail -1)"
 	echo "session state: $sessions signed-in sessions, mean $bytes bytes each in the database (at most $attrs attributes)"
 	echo "portal RSS after the run: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$portal_pid/status")"
 	stop_portal

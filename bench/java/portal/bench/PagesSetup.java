@@ -147,7 +147,7 @@ public class PagesSetup {
 				  WHERE a.session_primary_id = s.primary_id)), 0)
 				FROM platform.spring_session s WHERE s.principal_name IS NOT NULL""";
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
-				+ "/portal", "postgres", "");
+				+ "/portal", "postgres", superuserPassword());
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
@@ -155,10 +155,16 @@ public class PagesSetup {
 		}
 	}
 
+	/** The embedded server takes passwords only; the scripts pass the superuser's from the data directory. */
+	private static String superuserPassword() {
+		String password = System.getenv("PGPASSWORD");
+		return password == null ? "" : password;
+	}
+
 	private static void checkWrites(int postgresPort, Path acknowledged, String prefix) throws Exception {
 		List<String> acked = Files.readAllLines(acknowledged).stream().filter(l -> !l.isBlank()).distinct().toList();
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
-				+ "/portal", "postgres", "")) {
+				+ "/portal", "postgres", superuserPassword())) {
 			var stored = connection.prepareStatement("""
 					SELECT count(*) FILTER (WHERE i.id = ANY (?)), count(*)
 					FROM customers.service_instances i WHERE i.id LIKE ?""");
