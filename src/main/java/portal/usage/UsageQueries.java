@@ -208,7 +208,7 @@ public class UsageQueries {
 			throw UsageRefusal.invalid("to", "At most 400 days after from.");
 		}
 		if (series.isEmpty()) {
-			return new Availability(instance.id(), from, to, "", 100.0, List.of(), NOTICE);
+			return new Availability(instance.id(), from, to, "", null, List.of(), NOTICE);
 		}
 		long step = series.stream().mapToLong(s -> s.interval().toSeconds()).min().orElseThrow();
 		long start = Math.floorDiv(from.getEpochSecond(), step) * step;
@@ -253,9 +253,10 @@ public class UsageQueries {
 				runStart = -1;
 			}
 		}
-		double percentage = counted == 0 ? 100.0 : 100.0 * (counted - down) / counted;
+		// No sample at all in the range says nothing about availability: no figure rather than 100 % (R-14.3).
+		Double percentage = counted == 0 ? null : Math.round(100_000.0 * (counted - down) / counted) / 1000.0;
 		return new Availability(instance.id(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(end),
-				Duration.ofSeconds(step).toString(), Math.round(percentage * 1000) / 1000.0, outages, NOTICE);
+				Duration.ofSeconds(step).toString(), percentage, outages, NOTICE);
 	}
 
 	/** Every series of the customer the user may see (the dashboard). */
