@@ -1,7 +1,8 @@
 package portal.identity;
 
 import org.springframework.stereotype.Service;
-import portal.identity.profile.Profiles;
+import org.springframework.transaction.annotation.Transactional;
+import portal.identity.signin.Reauthentications;
 
 /**
  * Confirms that the signed-in person is present before a sensitive action of another module
@@ -11,13 +12,14 @@ import portal.identity.profile.Profiles;
 @Service
 public class PresenceConfirmation {
 
-	private final Profiles profiles;
+	private final Reauthentications reauthentications;
 
-	PresenceConfirmation(Profiles profiles) {
-		this.profiles = profiles;
+	PresenceConfirmation(Reauthentications reauthentications) {
+		this.reauthentications = reauthentications;
 	}
 
+	@Transactional
 	public void confirm(PortalUser user, String password, String code) {
-		profiles.reauthenticate(user, password, code);
+		reauthentications.confirm(user, new Reauthentication(password, code));
 	}
 }

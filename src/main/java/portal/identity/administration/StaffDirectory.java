@@ -11,6 +11,9 @@ import portal.audit.AuditTrail;
 import portal.catalog.Catalog;
 import portal.platform.Tenancy;
 import portal.identity.IdentityException;
+import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
+import portal.identity.signin.Reauthentications;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
@@ -35,8 +38,11 @@ public class StaffDirectory {
 
 	private final Catalog catalog;
 
+	private final Reauthentications reauthentications;
+
 	StaffDirectory(Accounts accounts, Registrations registrations, AuditTrail audit, Tenancy tenancy,
-			Catalog catalog) {
+			Catalog catalog, Reauthentications reauthentications) {
+		this.reauthentications = reauthentications;
 		this.accounts = accounts;
 		this.registrations = registrations;
 		this.audit = audit;
@@ -53,6 +59,17 @@ public class StaffDirectory {
 	 * Registers a staff member, optionally limited to one affiliate's customers, and mails the
 	 * activation link. Only the Company's own staff (every customer in scope) may do this.
 	 */
+	/**
+	 * Registers a staff member on behalf of a staff administrator, who confirms it like a
+	 * sign-in (password and a fresh one-time code): a staff account sees customers' data.
+	 */
+	@Transactional
+	public UserView addStaff(PortalUser admin, Reauthentication given, String name, String email, String phone,
+			Set<Role> roles, String companyScope, String language) {
+		reauthentications.confirm(admin, given);
+		return addStaff(name, email, phone, roles, companyScope, language);
+	}
+
 	@Transactional
 	public UserView addStaff(String name, String email, String phone, Set<Role> roles, String companyScope,
 			String language) {

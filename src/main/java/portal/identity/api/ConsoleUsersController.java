@@ -19,7 +19,7 @@ import portal.identity.UserView;
 import portal.identity.administration.StaffDirectory;
 import portal.identity.lostcredentials.LostCredentials;
 import portal.identity.lostcredentials.LostReport;
-import portal.identity.profile.Profiles;
+import portal.identity.Reauthentication;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
@@ -33,12 +33,9 @@ class ConsoleUsersController {
 
 	private final LostCredentials lost;
 
-	private final Profiles profiles;
-
-	ConsoleUsersController(StaffDirectory directory, LostCredentials lost, Profiles profiles) {
+	ConsoleUsersController(StaffDirectory directory, LostCredentials lost) {
 		this.directory = directory;
 		this.lost = lost;
-		this.profiles = profiles;
 	}
 
 	@GetMapping("/api/v1/console/users")
@@ -55,9 +52,7 @@ class ConsoleUsersController {
 			+ "one-time code")
 	UserView addStaff(@AuthenticationPrincipal PortalUser admin,
 			@Valid @RequestBody IdentityRequests.AddStaffRequest body) {
-		// A staff account sees customers' data: registering one is confirmed like a sign-in.
-		profiles.reauthenticate(admin, body.currentPassword(), body.code());
-		return directory.addStaff(body.name(), body.email(), body.phone(), IdentityRequests.staffRoles(body.roles()),
+		return directory.addStaff(admin, new Reauthentication(body.currentPassword(), body.code()), body.name(), body.email(), body.phone(), IdentityRequests.staffRoles(body.roles()),
 				body.companyScope(), body.language());
 	}
 

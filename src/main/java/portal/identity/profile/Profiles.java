@@ -5,16 +5,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
-import portal.identity.Reauthentication;
 import portal.identity.UserView;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.administration.AccessEnding;
-import portal.identity.signin.Reauthentications;
 
 /**
- * What people do with their own account: see it, re-authenticate before a sensitive step,
- * choose their time zone, and withdraw (R-PI.3).
+ * What people do with their own account: see it and withdraw (R-PI.3).
  */
 @Service
 public class Profiles {
@@ -23,12 +20,9 @@ public class Profiles {
 
 	private final AccessEnding access;
 
-	private final Reauthentications reauthentications;
-
-	Profiles(Accounts accounts, AccessEnding access, Reauthentications reauthentications) {
+	Profiles(Accounts accounts, AccessEnding access) {
 		this.accounts = accounts;
 		this.access = access;
-		this.reauthentications = reauthentications;
 	}
 
 	@Transactional(readOnly = true)
@@ -45,12 +39,6 @@ public class Profiles {
 					"Delete your registration from a signed-in session, not with an API token.");
 		}
 		access.retire(own(user), "user.withdrew");
-	}
-
-	/** Re-authentication before a sensitive action: the current password and a fresh one-time code. */
-	@Transactional
-	public void reauthenticate(PortalUser user, String password, String code) {
-		reauthentications.confirm(user, new Reauthentication(password, code));
 	}
 
 	private Account own(PortalUser user) {
