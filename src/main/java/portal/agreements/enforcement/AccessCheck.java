@@ -1,15 +1,12 @@
 package portal.agreements.enforcement;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import portal.agreements.lifecycle.AccessRules;
 import portal.agreements.lifecycle.AgreementLifecycle;
@@ -17,32 +14,37 @@ import portal.agreements.lifecycle.Suspension;
 import portal.agreements.lifecycle.SuspensionKind;
 import portal.agreements.lifecycle.SuspensionScope;
 import portal.platform.Availability;
+import portal.platform.Invalidations;
+import portal.platform.NodeCache;
 import portal.platform.PortalFeature;
 
 /**
  * The one access check (R-9.5, R-12.3). It keeps the rules (suspensions not over,
  * terminations) in memory and decides every request against the clock, so a suspension
- * starts and ends on time whether or not any job ran. The rules are dropped when this node
- * changes them, and when a poll of {@code agreements.access_version} (once a second by
- * default, not once per request) sees that another node did.
+ * starts and ends on time whether or not any job ran. Only the rule set is cached: every
+ * node drops it when any node commits a change to it ({@link AccessRules#CHANGED_TOPIC}
+ * through {@link Invalidations}), and while a node is not listening for invalidations it
+ * loads the rules for every request instead, so a change is never missed.
  */
 @Component
 class AccessCheck implements Availability {
 
-	private final AgreementLifecycle lifecycle;
+	/** Reloaded now and then even without a change, so that suspensions long over leave the set. */
+	private static final Duration RELOAD = Duration.ofMinutes(10);
 
-	private final JdbcClient jdbc;
+	private static final String RULES = "rules";
+
+	private final AgreementLifecycle lifecycle;
 
 	private final Clock clock;
 
-	private final AtomicReference<AccessRules> rules = new AtomicReference<>();
+	private final NodeCache<String, AccessRules> rules;
 
-	private volatile long seenVersion = -1;
-
-	AccessCheck(AgreementLifecycle lifecycle, JdbcClient jdbc, Clock clock) {
+	AccessCheck(AgreementLifecycle lifecycle, Clock clock, Invalidations invalidations) {
 		this.lifecycle = lifecycle;
-		this.jdbc = jdbc;
 		this.clock = clock;
+		this.rules = invalidations.cache(RELOAD, 1);
+		invalidations.subscribe(AccessRules.CHANGED_TOPIC, customer -> rules.clear(), rules::clear);
 	}
 
 	@Override
@@ -77,26 +79,6 @@ class AccessCheck implements Availability {
 	}
 
 	private AccessRules rules() {
-		AccessRules current = rules.get();
-		if (current == null) {
-			current = lifecycle.accessRules();
-			rules.compareAndSet(null, current);
-		}
-		return current;
-	}
-
-	/** Drops the rules, e.g. after this node changed them; the next check loads them afresh. */
-	void invalidate() {
-		rules.set(null);
-	}
-
-	/** Drops the rules when another node changed them; also keeps the "not over" set from growing stale. */
-	@Scheduled(fixedDelayString = "${portal.agreements.access-refresh:1s}")
-	void poll() {
-		long version = jdbc.sql("SELECT version FROM agreements.access_version WHERE id = 1").query(Long.class).single();
-		if (version != seenVersion) {
-			seenVersion = version;
-			invalidate();
-		}
+		return rules.get(RULES, key -> lifecycle.accessRules());
 	}
 }

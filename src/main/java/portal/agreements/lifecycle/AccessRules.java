@@ -13,6 +13,12 @@ import java.util.UUID;
  */
 public record AccessRules(List<Suspension> suspensions, Map<UUID, Instant> terminations) {
 
+	/**
+	 * The {@code Invalidations} topic published, in the same transaction, by every change to
+	 * suspensions or terminations; the key is the customer, or {@code all}.
+	 */
+	public static final String CHANGED_TOPIC = "agreements.access";
+
 	public AccessRules {
 		suspensions = List.copyOf(suspensions);
 		terminations = Map.copyOf(terminations);

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.platform.Invalidations;
 
 /** The Portal Agreements, one per customer, with their timelines. */
 @Repository
@@ -22,8 +23,11 @@ class Agreements {
 
 	private final JdbcClient jdbc;
 
-	Agreements(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	Agreements(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	Optional<Agreement> of(UUID customerId) {
@@ -48,6 +52,7 @@ class Agreements {
 			.params(agreement.customerId(), agreement.receiptNo().orElse(null), Timestamp.from(agreement.concludedAt()))
 			.update();
 		entries(agreement);
+		accessChanged(agreement.customerId());
 	}
 
 	void update(Agreement agreement) {
@@ -61,6 +66,12 @@ class Agreements {
 					agreement.customerId())
 			.update();
 		entries(agreement);
+		accessChanged(agreement.customerId());
+	}
+
+	/** Every node drops its access rules when this transaction commits, and only then. */
+	private void accessChanged(UUID customerId) {
+		invalidations.publish(AccessRules.CHANGED_TOPIC, customerId.toString());
 	}
 
 	/** agreement_events_customer: the timeline, oldest first. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.platform.Invalidations;
 import portal.platform.PortalFeature;
 
 /** The suspensions and withdrawals, past, present and to come. */
@@ -23,8 +24,11 @@ class Suspensions {
 
 	private final JdbcClient jdbc;
 
-	Suspensions(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	Suspensions(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	Optional<Suspension> byId(UUID id) {
@@ -59,12 +63,19 @@ class Suspensions {
 					s.endsAt().map(Timestamp::from).orElse(null), s.cureDeadline().map(Timestamp::from).orElse(null),
 					s.createdBy())
 			.update();
+		accessChanged(s);
 	}
 
 	void updateLifting(Suspension s) {
 		jdbc.sql("UPDATE agreements.suspensions SET lifted_at = ?, lifted_by = ? WHERE id = ?")
 			.params(s.liftedAt().map(Timestamp::from).orElse(null), s.liftedBy().orElse(null), s.id())
 			.update();
+		accessChanged(s);
+	}
+
+	/** Every node drops its access rules when this transaction commits, and only then. */
+	private void accessChanged(Suspension s) {
+		invalidations.publish(AccessRules.CHANGED_TOPIC, s.customerId().map(UUID::toString).orElse("all"));
 	}
 
 	private static Suspension toSuspension(ResultSet rs, int row) throws SQLException {
