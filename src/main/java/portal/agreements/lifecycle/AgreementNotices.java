@@ -51,11 +51,15 @@ final class AgreementNotices {
 				s.relevantService().map(Set::of).orElse(Set.of()));
 	}
 
+	/**
+	 * The lift itself is the news; it announces no window of its own, and a planned suspension
+	 * lifted before it starts would otherwise announce one that ends before it begins.
+	 */
 	static NoticeRequested lifted(Suspension s, Instant now) {
 		Audience audience = s.customerId().map(Audience::customer).orElseGet(Audience::allCustomers);
 		return new NoticeRequested("suspension:" + s.id() + ":lifted", Kind.SUSPENSION, audience,
 				"Suspension lifted", "The " + s.describe() + " was lifted on " + now + ".", "停止の解除",
-				s.describe() + " は " + now + " に解除されました。", now, s.startsAt(), now, Set.of());
+				s.describe() + " は " + now + " に解除されました。", now, null, null, Set.of());
 	}
 
 	static NoticeRequested termination(UUID customerId, Instant effectiveAt, String reason, String key) {
