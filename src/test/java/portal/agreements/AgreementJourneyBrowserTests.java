@@ -1,26 +1,15 @@
 package portal.agreements;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,6 +38,11 @@ import portal.platform.TenantScope;
 import portal.platform.web.Browsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static portal.JourneySteps.activationPath;
+import static portal.JourneySteps.click;
+import static portal.JourneySteps.code;
+import static portal.JourneySteps.signIn;
+import static portal.JourneySteps.waitFor;
 
 /**
  * A company applies, the desk accepts, the first administrator activates from the email and
@@ -70,8 +64,6 @@ class AgreementJourneyBrowserTests {
 	}
 
 	private static final String PASSWORD = "violet harbour signal 2047";
-
-	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/[A-Za-z0-9_\\-]+");
 
 	@LocalServerPort
 	int port;
@@ -123,7 +115,7 @@ class AgreementJourneyBrowserTests {
 		DeskEntry accepted = fixtures.asDesk(() -> desk.accept(receiptNo));
 		UUID customer = accepted.application().customerId().orElseThrow();
 
-		browser.get(url(activationPath(adminEmail)));
+		browser.get(url(activationPath(greenMail, adminEmail)));
 		String loginId = browser.findElement(By.id("login-id")).getText();
 		String secret = browser.findElement(By.id("totp-secret")).getText().replaceAll("\\s", "");
 		long step = Instant.now().getEpochSecond() / 30;
@@ -133,13 +125,8 @@ class AgreementJourneyBrowserTests {
 		click(browser, By.id("accept-terms"));
 		click(browser, By.cssSelector("main form button[type=submit]"));
 		waitFor(browser, By.id("recovery-codes"));
-		browser.get(url("/sign-in"));
-		type(browser, "username", loginId);
-		type(browser, "password", PASSWORD);
 		long used = Math.max(step + 1, Instant.now().getEpochSecond() / 30);
-		type(browser, "code", code(secret, used));
-		click(browser, By.cssSelector("main form button[type=submit]"));
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
+		signIn(browser, url("/sign-in"), loginId, PASSWORD, code(secret, used));
 		assertThat(browser.getCurrentUrl()).endsWith("/app");
 
 		UUID feature = suspend(customer, SuspensionScope.FEATURE, PortalFeature.USER_ADMINISTRATION);
@@ -185,47 +172,10 @@ class AgreementJourneyBrowserTests {
 		tenancy.run(Actor.staff("ST9000002"), TenantScope.allCustomers(), () -> lifecycle.lift(id));
 	}
 
-	private static String code(String secret, long step) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"));
-		byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-		int offset = hash[hash.length - 1] & 0x0f;
-		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
-				| (hash[offset + 3] & 0xff);
-		return String.format("%06d", binary % 1_000_000);
-	}
-
-	private static String activationPath(String recipient) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage message : greenMail.getReceivedMessages()) {
-				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-					Matcher path = ACTIVATION_PATH.matcher(message.getContent().toString());
-					if (path.find()) {
-						return path.group();
-					}
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No activation email reached " + recipient);
-	}
-
 	private static void type(WebDriver browser, String id, String text) {
 		WebElement element = browser.findElement(By.id(id));
 		element.clear();
 		element.sendKeys(text);
-	}
-
-	private static void click(WebDriver browser, By locator) {
-		WebElement element = browser.findElement(locator);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		element.click();
-	}
-
-	private static void waitFor(WebDriver browser, By element) {
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(element));
 	}
 
 	private String url(String path) {

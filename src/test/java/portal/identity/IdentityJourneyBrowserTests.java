@@ -1,32 +1,29 @@
 package portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static portal.JourneySteps.activationPath;
+import static portal.JourneySteps.activationToken;
+import static portal.JourneySteps.click;
+import static portal.JourneySteps.signOut;
+import static portal.JourneySteps.waitFor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import portal.JourneySteps;
 import portal.TestSmtp;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import portal.platform.Actor;
@@ -58,8 +55,6 @@ class IdentityJourneyBrowserTests {
 
 	private static final String NEW_PASSWORD = "quiet river lantern 2031";
 
-	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/[A-Za-z0-9_\\-]+");
-
 	@LocalServerPort
 	int port;
 
@@ -87,7 +82,7 @@ class IdentityJourneyBrowserTests {
 		UserView admin = tenancy.call(Actor.staff("ST0000000"), TenantScope.system(),
 				() -> administration.add(customer, new NewUser("Aiko Administrator", adminEmail, "+81 3 1234 5678",
 						EnumSet.of(Role.CUSTOMER_ADMINISTRATOR), List.of(), List.of(), null, "en", true, version)));
-		String adminToken = activationPath(adminEmail).substring("/activate/".length());
+		String adminToken = activationToken(greenMail, adminEmail);
 		Activation.Offer offer = activation.offer(adminToken).orElseThrow();
 		long adminStep = Totp.step(Instant.now());
 		assertThat(activation.activate(adminToken, ADMIN_PASSWORD, ADMIN_PASSWORD,
@@ -111,10 +106,9 @@ class IdentityJourneyBrowserTests {
 		assertThat(colleagueLoginId).matches("CP\\d{8}");
 		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
 
-		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
-		waitFor(browser, By.cssSelector("[role=status].alert-success"));
+		signOut(browser);
 
-		browser.get(url(activationPath(colleagueEmail)));
+		browser.get(url(activationPath(greenMail, colleagueEmail)));
 		assertThat(browser.findElement(By.id("login-id")).getText()).isEqualTo(colleagueLoginId);
 		String secret = browser.findElement(By.id("totp-secret")).getText().replaceAll("\\s", "");
 		browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);
@@ -137,8 +131,7 @@ class IdentityJourneyBrowserTests {
 				colleagueEmail, "+81 3 8765 4321", colleagueLoginId);
 		assertThat(browser.findElement(By.id("sessions")).getText()).contains("This session");
 
-		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
-		waitFor(browser, By.cssSelector("[role=status].alert-success"));
+		signOut(browser);
 		assertThat(browser.findElement(By.cssSelector("[role=status].alert-success")).getText())
 			.isEqualTo("You have signed out.");
 		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
@@ -149,48 +142,8 @@ class IdentityJourneyBrowserTests {
 	 * takes each step of an authenticator only once.
 	 */
 	private void signIn(WebDriver browser, String loginId, String password, String secret, long lastStep) {
-		if (!browser.getCurrentUrl().endsWith("/sign-in")) {
-			browser.get(url("/sign-in"));
-		}
 		long step = Math.max(lastStep + 1, Totp.step(Instant.now()));
-		browser.findElement(By.id("username")).sendKeys(loginId);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, step));
-		click(browser, By.cssSelector("main form button[type=submit]"));
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(
-				ExpectedConditions.urlContains("/sign-in")));
-	}
-
-	/** The activation link's path from the email GreenMail received for the address. */
-	private static String activationPath(String recipient) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage message : greenMail.getReceivedMessages()) {
-				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-					Matcher path = ACTIVATION_PATH.matcher(message.getContent().toString());
-					if (path.find()) {
-						return path.group();
-					}
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No activation email reached " + recipient);
-	}
-
-	/**
-	 * Scrolls the element into view at once, then clicks it. Bootstrap makes scrolling smooth,
-	 * and WebDriver would otherwise click where the element is on its way to.
-	 */
-	private static void click(WebDriver browser, By locator) {
-		WebElement element = browser.findElement(locator);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		element.click();
-	}
-
-	private static void waitFor(WebDriver browser, By element) {
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(element));
+		JourneySteps.signIn(browser, url("/sign-in"), loginId, password, Totp.code(secret, step));
 	}
 
 	private String url(String path) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -21,7 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import portal.MutableClock;
 import portal.TestClockConfiguration;
+import portal.JourneySteps;
 import portal.TestSmtp;
 import portal.customers.Customers;
 import portal.identity.AccountFixtures;
@@ -47,6 +46,9 @@ import portal.terms.NewVersion;
 import portal.terms.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static portal.JourneySteps.click;
+import static portal.JourneySteps.signOut;
+import static portal.JourneySteps.waitFor;
 
 /**
  * What a publisher and a customer's user do about documents and notices, in a real Chromium
@@ -185,17 +187,7 @@ class TermsAndNoticesJourneyBrowserTests {
 	}
 
 	private void signIn(WebDriver browser, ActiveUser user) {
-		browser.get(url("/sign-in"));
-		browser.findElement(By.id("username")).sendKeys(user.loginId());
-		browser.findElement(By.id("password")).sendKeys(user.password());
-		browser.findElement(By.id("code")).sendKeys(fixtures.nextCode(user));
-		click(browser, By.cssSelector("main form button[type=submit]"));
-		waitFor(browser, ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
-	}
-
-	private void signOut(WebDriver browser) {
-		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
-		waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status].alert-success")));
+		JourneySteps.signIn(browser, url("/sign-in"), user.loginId(), user.password(), fixtures.nextCode(user));
 	}
 
 	private static String to(MimeMessage message) {
@@ -214,18 +206,6 @@ class TermsAndNoticesJourneyBrowserTests {
 		catch (Exception ex) {
 			return "";
 		}
-	}
-
-	private static void click(WebDriver browser, By locator) {
-		WebElement element = new WebDriverWait(browser, Duration.ofSeconds(15))
-			.until(ExpectedConditions.presenceOfElementLocated(locator));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		element.click();
-	}
-
-	private static <T> void waitFor(WebDriver browser, org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
 	}
 
 	private String url(String path) {

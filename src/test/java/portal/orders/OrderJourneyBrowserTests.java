@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
@@ -24,10 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import portal.JourneySteps;
 import portal.TestSmtp;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
@@ -54,6 +50,12 @@ import portal.platform.web.Browsers;
 import portal.terms.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static portal.JourneySteps.activationToken;
+import static portal.JourneySteps.click;
+import static portal.JourneySteps.code;
+import static portal.JourneySteps.signOut;
+import static portal.JourneySteps.step;
+import static portal.JourneySteps.waitFor;
 import portal.identity.activation.Activation;
 import portal.identity.administration.StaffDirectory;
 
@@ -74,8 +76,6 @@ class OrderJourneyBrowserTests {
 	static void smtp(DynamicPropertyRegistry registry) {
 		TestSmtp.register(registry, greenMail);
 	}
-
-	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/([A-Za-z0-9_\\-]+)");
 
 	/** The notice requests published, as the notices module receives them. */
 	@TestConfiguration(proxyBeanMethods = false)
@@ -235,7 +235,7 @@ class OrderJourneyBrowserTests {
 	}
 
 	private Person activate(UserView user, String email) throws Exception {
-		String token = activationToken(email);
+		String token = activationToken(greenMail, email);
 		Activation.Offer offer = activation.offer(token).orElseThrow();
 		String password = "quiet lantern meadow " + UUID.randomUUID().toString().substring(0, 8);
 		Activation.Result result = activation.activate(token, password, password,
@@ -244,64 +244,10 @@ class OrderJourneyBrowserTests {
 		return new Person(user.loginId(), password, offer.totpSecret(), user.id());
 	}
 
-	private static long step(Instant at) {
-		return at.getEpochSecond() / 30;
-	}
-
-	/** RFC 6238 with SHA-1 and six digits, as authenticator apps compute it. */
-	private static String code(String secret, long step) throws Exception {
-		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-		mac.init(new javax.crypto.spec.SecretKeySpec(new org.apache.commons.codec.binary.Base32().decode(secret),
-				"HmacSHA1"));
-		byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-		int offset = hash[hash.length - 1] & 0x0f;
-		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-				| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-		return String.format("%06d", binary % 1_000_000);
-	}
-
 	private void signIn(WebDriver browser, Person person) throws Exception {
-		browser.get(url("/sign-in"));
-		browser.findElement(By.id("username")).sendKeys(person.loginId());
-		browser.findElement(By.id("password")).sendKeys(person.password());
 		// The activation took the current step; the next one is still within the accepted window.
-		browser.findElement(By.id("code")).sendKeys(code(person.secret(), step(Instant.now()) + 1));
-		click(browser, By.cssSelector("main form button[type=submit]"));
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(
-				ExpectedConditions.urlContains("/sign-in")));
-	}
-
-	private void signOut(WebDriver browser) {
-		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
-		waitFor(browser, By.cssSelector("[role=status].alert-success"));
-	}
-
-	private static String activationToken(String recipient) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage message : greenMail.getReceivedMessages()) {
-				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-					Matcher path = ACTIVATION_PATH.matcher(message.getContent().toString());
-					if (path.find()) {
-						return path.group(1);
-					}
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No activation email reached " + recipient);
-	}
-
-	private static void click(WebDriver browser, By locator) {
-		WebElement element = new WebDriverWait(browser, Duration.ofSeconds(15))
-			.until(ExpectedConditions.presenceOfElementLocated(locator));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		element.click();
-	}
-
-	private static void waitFor(WebDriver browser, By element) {
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(element));
+		JourneySteps.signIn(browser, url("/sign-in"), person.loginId(), person.password(),
+				code(person.secret(), step(Instant.now()) + 1));
 	}
 
 	private String url(String path) {

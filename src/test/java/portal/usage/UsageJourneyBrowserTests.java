@@ -12,12 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import portal.JourneySteps;
 import portal.TestSmtp;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
@@ -49,6 +46,10 @@ import portal.platform.web.Browsers;
 import portal.terms.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static portal.JourneySteps.activationToken;
+import static portal.JourneySteps.click;
+import static portal.JourneySteps.code;
+import static portal.JourneySteps.step;
 
 /**
  * A customer's viewer follows usage in a real Chromium: the dashboard, an instance's chart
@@ -68,8 +69,6 @@ class UsageJourneyBrowserTests {
 	}
 
 	private static final String PASSWORD = "amber meadow compass 1984";
-
-	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/[A-Za-z0-9_\\-]+");
 
 	@LocalServerPort
 	int port;
@@ -130,7 +129,7 @@ class UsageJourneyBrowserTests {
 		UserView viewer = tenancy.call(Actor.staff("ST0000000"), TenantScope.system(),
 				() -> administration.add(customer.id(), new NewUser("Vera Viewer", email, "+81 3 1234 5678",
 						EnumSet.of(Role.CUSTOMER_VIEWER), List.of(), List.of(), null, "en", true, version)));
-		String token = activationPath(email).substring("/activate/".length());
+		String token = activationToken(greenMail, email);
 		Activation.Offer offer = activation.offer(token).orElseThrow();
 		long step = step(Instant.now());
 		assertThat(activation.activate(token, PASSWORD, PASSWORD, code(offer.totpSecret(), step), true, version)
@@ -187,58 +186,8 @@ class UsageJourneyBrowserTests {
 	}
 
 	private void signIn(WebDriver browser, String loginId, String secret, long lastStep) {
-		browser.get(url("/sign-in"));
 		long step = Math.max(lastStep + 1, step(Instant.now()));
-		browser.findElement(By.id("username")).sendKeys(loginId);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("code")).sendKeys(code(secret, step));
-		click(browser, By.cssSelector("main form button[type=submit]"));
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(
-				ExpectedConditions.urlContains("/sign-in")));
-	}
-
-	private static String activationPath(String recipient) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage message : greenMail.getReceivedMessages()) {
-				if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient)) {
-					Matcher path = ACTIVATION_PATH.matcher(message.getContent().toString());
-					if (path.find()) {
-						return path.group();
-					}
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No activation email reached " + recipient);
-	}
-
-	private static void click(WebDriver browser, By locator) {
-		WebElement element = browser.findElement(locator);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		element.click();
-	}
-
-	private static long step(Instant at) {
-		return at.getEpochSecond() / 30;
-	}
-
-	/** RFC 6238 codes as the authenticator app computes them: HMAC-SHA1, 30-second steps, six digits. */
-	private static String code(String secret, long step) {
-		try {
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-			mac.init(new javax.crypto.spec.SecretKeySpec(new org.apache.commons.codec.binary.Base32().decode(secret),
-					"HmacSHA1"));
-			byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-			int offset = hash[hash.length - 1] & 0x0f;
-			int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-					| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-			return String.format("%06d", binary % 1_000_000);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		JourneySteps.signIn(browser, url("/sign-in"), loginId, PASSWORD, code(secret, step));
 	}
 
 	private String url(String path) {
