@@ -20,6 +20,7 @@ import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
 import portal.notices.events.NoticeRequested;
 import portal.notices.events.NoticeRequested.Audience;
+import portal.platform.Invalidations;
 import portal.platform.Tenancy;
 
 /**
@@ -44,12 +45,16 @@ public class Documents {
 
 	private final ApplicationEventPublisher events;
 
-	Documents(JdbcClient jdbc, Clock clock, Tenancy tenancy, AuditTrail audit, ApplicationEventPublisher events) {
+	private final Invalidations invalidations;
+
+	Documents(JdbcClient jdbc, Clock clock, Tenancy tenancy, AuditTrail audit, ApplicationEventPublisher events,
+			Invalidations invalidations) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tenancy = tenancy;
 		this.audit = audit;
 		this.events = events;
+		this.invalidations = invalidations;
 	}
 
 	@Transactional(readOnly = true)
@@ -142,6 +147,7 @@ public class Documents {
 					sha256(bodyEn), Timestamp.from(effective), Timestamp.from(now), tenancy.actor().id())
 			.update();
 		jdbc.sql("DELETE FROM terms.drafts WHERE kind = ?").param(key).update();
+		invalidations.publish(Terms.PUBLISHED_TOPIC, key);
 		audit.record(AuditRecord.of("terms.published", "document", key)
 			.with("version", version)
 			.with("effectiveFrom", effective.toString()));

@@ -2,26 +2,63 @@ package portal.terms;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import portal.audit.AuditRecord;
 import portal.audit.AuditTrail;
+import portal.platform.Invalidations;
+import portal.platform.NodeCache;
 import portal.platform.Tenancy;
+import portal.platform.TenantScope;
 
 /**
  * The documents in force and their acceptance records. A version is in force from its
  * effective time until a newer version of the same kind takes effect.
+ * <p>
+ * {@link #pendingAcceptance} runs on every signed-in customer request, so what it needs is
+ * kept per node: the published versions of the documents that need acceptance (changed only
+ * by publication, which evicts them on every node through {@link Invalidations}; which one
+ * is in force is worked out from the clock, so a scheduled version takes effect exactly on
+ * time) and, per account, the newest version of each document it accepted (evicted on every
+ * node when it accepts). Both also expire after {@code portal.terms.cache-ttl} (10 min by
+ * default).
  */
 @Service
 public class Terms {
 
 	/** The Terms of Personal Information Protection (Attachment 3 of the portal terms). */
 	public static final String PERSONAL_INFORMATION = "personal-information";
+
+	/** Published when a version of a document is published; the key is the document's kind. */
+	static final String PUBLISHED_TOPIC = "terms.published";
+
+	/** Published when an account accepts a version; the key is the account's id. */
+	static final String ACCEPTED_TOPIC = "terms.accepted";
+
+	private static final String NEEDED = "needs-acceptance";
+
+	/** A published version of a document that needs acceptance. */
+	private record Needed(String kind, int version, Instant effectiveFrom) {
+	}
+
+	/** Whose acceptances, seen in which scope (the table is tenant-owned). */
+	private record AccountKey(TenantScope scope, UUID accountId) {
+	}
+
+	/** The newest version of each document the account accepted. */
+	private record Accepted(UUID accountId, Map<String, Integer> versions) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -31,11 +68,25 @@ public class Terms {
 
 	private final AuditTrail audit;
 
-	Terms(JdbcClient jdbc, Clock clock, Tenancy tenancy, AuditTrail audit) {
+	private final Invalidations invalidations;
+
+	/** The needed versions by kind, in the documents' order, newest effective first within a kind. */
+	private final NodeCache<String, Map<String, List<Needed>>> needed;
+
+	private final NodeCache<AccountKey, Accepted> accepted;
+
+	Terms(JdbcClient jdbc, Clock clock, Tenancy tenancy, AuditTrail audit, Invalidations invalidations,
+			@Value("${portal.terms.cache-ttl:10m}") Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.tenancy = tenancy;
 		this.audit = audit;
+		this.invalidations = invalidations;
+		this.needed = invalidations.cache(cacheTtl, 1);
+		this.accepted = invalidations.cache(cacheTtl, 10_000);
+		invalidations.subscribe(PUBLISHED_TOPIC, kind -> needed.clear(), needed::clear);
+		invalidations.subscribe(ACCEPTED_TOPIC,
+				accountId -> accepted.removeIf(a -> a.accountId().toString().equals(accountId)), accepted::clear);
 	}
 
 	@Transactional(readOnly = true)
@@ -57,20 +108,66 @@ public class Terms {
 	 * a version in force of a document that needs acceptance, with no acceptance of it or a
 	 * later version by the account.
 	 */
-	@Transactional(readOnly = true)
+	/**
+	 * The first document version the account must still accept before anything else (R-7.3):
+	 * a version in force of a document that needs acceptance, with no acceptance of it or a
+	 * later version by the account. Answered from what this node keeps; only a version
+	 * actually pending is read from the database.
+	 */
 	public Optional<DocumentVersion> pendingAcceptance(UUID accountId) {
+		Instant now = clock.instant();
+		Map<String, Integer> acceptedVersions = null;
+		for (List<Needed> versions : needed.get(NEEDED, key -> loadNeeded()).values()) {
+			Needed inForce = versions.stream().filter(v -> !v.effectiveFrom().isAfter(now)).findFirst().orElse(null);
+			if (inForce == null) {
+				continue;
+			}
+			if (acceptedVersions == null) {
+				acceptedVersions = accepted(accountId);
+			}
+			if (acceptedVersions.getOrDefault(inForce.kind(), 0) < inForce.version()) {
+				return jdbc.sql(Documents.VERSION + " WHERE kind = ? AND version = ?")
+					.params(inForce.kind(), inForce.version())
+					.query(Documents::version)
+					.optional();
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Map<String, List<Needed>> loadNeeded() {
 		return jdbc.sql("""
-				SELECT d.kind, d.version, d.title_en, d.title_ja, d.body_en, d.body_ja, d.effective_from, d.summary_en,
-					d.summary_ja, d.sha256, d.published_at
+				SELECT d.kind, d.version, d.effective_from
 				FROM terms.documents d JOIN terms.document_types t ON t.key = d.kind AND t.needs_acceptance
-				WHERE d.version = (SELECT d2.version FROM terms.documents d2 WHERE d2.kind = d.kind AND d2.effective_from <= ?
-					ORDER BY d2.effective_from DESC, d2.version DESC LIMIT 1)
-				AND NOT EXISTS (SELECT 1 FROM terms.acceptances a WHERE a.account_id = ? AND a.kind = d.kind
-					AND a.version >= d.version)
-				ORDER BY t.position LIMIT 1""")
-			.params(Timestamp.from(clock.instant()), accountId)
-			.query(Documents::version)
-			.optional();
+				ORDER BY t.position, d.kind, d.effective_from DESC, d.version DESC""")
+			.query((rs, n) -> new Needed(rs.getString("kind"), rs.getInt("version"),
+					rs.getTimestamp("effective_from").toInstant()))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Needed::kind, LinkedHashMap::new, Collectors.toUnmodifiableList()));
+	}
+
+	/**
+	 * The newest version of each document the account accepted, as the current scope sees
+	 * them; kept per node only under a customer's own scope, whose view of the rows is fixed.
+	 */
+	private Map<String, Integer> accepted(UUID accountId) {
+		TenantScope scope = tenancy.scope();
+		if (scope.kind() != TenantScope.Kind.CUSTOMER) {
+			return loadAccepted(accountId).versions();
+		}
+		return accepted.get(new AccountKey(scope, accountId), key -> loadAccepted(key.accountId())).versions();
+	}
+
+	private Accepted loadAccepted(UUID accountId) {
+		Map<String, Integer> versions = jdbc
+			.sql("SELECT kind, max(version) AS version FROM terms.acceptances WHERE account_id = ? GROUP BY kind")
+			.param(accountId)
+			.query((rs, n) -> Map.entry(rs.getString("kind"), rs.getInt("version")))
+			.list()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+		return new Accepted(accountId, versions);
 	}
 
 	/** The account's acceptances, newest first. */
@@ -122,6 +219,7 @@ public class Terms {
 				SELECT ?, ?, kind, version, ?, ?, sha256 FROM terms.documents WHERE kind = ? AND version = ?""")
 			.params(customerId, accountId, Timestamp.from(clock.instant()), tenancy.actor().id(), kind, version)
 			.update();
+		invalidations.publish(ACCEPTED_TOPIC, accountId.toString());
 		audit.record(AuditRecord.of("terms.accepted", "account", accountId)
 			.forCustomer(customerId)
 			.with("document", kind)

@@ -21,8 +21,10 @@ import portal.terms.Terms;
 /**
  * Stops a portal user who has not accepted the version in force of the Terms of Personal
  * Information Protection (R-7.3) before anything else: pages redirect to the acceptance
- * page, API calls get a problem naming that page. The check is one indexed query, so a
- * version that takes effect mid-session stops the very next request.
+ * page, API calls get a problem naming that page. The check is made on every request from
+ * what each node keeps (see {@link Terms}), with no database work in the common case, yet a
+ * version that takes effect mid-session stops the very next request and an acceptance lets
+ * the next one through.
  */
 class TermsAcceptanceGate extends OncePerRequestFilter {
 
