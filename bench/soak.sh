@@ -28,6 +28,18 @@ done <"$work/users"
 key=$(sed -n '/"ntt-singapore-feed"/,/apiKey/s/.*"apiKey" *: *"\([^"]*\)".*/\1/p' "$data/demo-accounts.json" | head -1)
 seconds=$((minutes * 60))
 
+metric5xx() {
+	curl -s "http://127.0.0.1:${port}/actuator/prometheus" |
+		awk 'index($0, "http_server_requests_seconds_count") == 1 && $0 ~ /status="5/ { s += $NF } END { printf "%.0f", s }'
+}
+
+metric() {
+	curl -s "http://127.0.0.1:${port}/actuator/prometheus" | awk -v m="$1" -v f="$2" \
+		'index($0, m) == 1 && $0 ~ f { s += $NF } END { printf "%.0f", s }'
+}
+# The readiness polls before start answer 503 by design: count only what comes after.
+before=$(metric5xx)
+
 load() {
 	local name=$1 path=$2 headers=$3
 	BENCH_HEADERS="$headers" wrk -t1 -c"$conns" -d"${seconds}s" --latency -s bench/lua/rotate.lua \
@@ -49,10 +61,6 @@ load instances /api/v1/service-instances "$tokens" &
 		                      \"accessType\": \"broadband\", \"bandwidthMbps\": 100}, \"state\": \"designed\"}" >>"$work/writes"
 	sleep 0.2; done ) &
 
-metric() {
-	curl -s "http://127.0.0.1:${port}/actuator/prometheus" | awk -v m="$1" -v f="$2" \
-		'index($0, m) == 1 && $0 ~ f { s += $NF } END { printf "%.0f", s }'
-}
 printf '%6s %14s %10s %8s %s\n' minute 'heap MB (GC)' 'active db' '5xx' 'load average'
 for ((m = 1; m <= minutes; m++)); do
 	sleep 60
@@ -61,7 +69,7 @@ for ((m = 1; m <= minutes; m++)); do
 	heap=$(metric jvm_memory_used_bytes 'area="heap"')
 	printf '%6d %14.1f %10s %8s %s\n' "$m" "$(awk -v h="$heap" 'BEGIN { print h / 1048576 }')" \
 		"$(metric hikaricp_connections_active 'pool="portal"')" \
-		"$(metric http_server_requests_seconds_count 'status="5')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+		"$(($(metric5xx) - before))" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done | tee "$work/minutes.txt"
 wait $(jobs -p) 2>/dev/null || true
 sleep 5
@@ -71,7 +79,7 @@ for f in "$work"/wrk-*.txt; do
 		"$(awk '$1 == "99%" {print $2}' "$f")" "$(grep -E 'Non-2xx|Socket' "$f" | tr -s ' ' | tr '\n' ' ')"
 done
 echo "sign-ins: $(wc -l <"$work/signins") completed; writes: $(sort "$work/writes" | uniq -c | tr '\n' ' ')"
-echo "at rest: active db connections $(metric hikaricp_connections_active 'pool="portal"'), 5xx in all $(metric http_server_requests_seconds_count 'status="5')"
+echo "at rest: active db connections $(metric hikaricp_connections_active 'pool="portal"'), 5xx in all $(($(metric5xx) - before))"
 awk 'NR == 1 { next } { heap[$1] = $2 } END { first = (5 in heap) ? 5 : 1; last = NR - 1
 	printf "heap after full GC: minute %d %.1f MB, minute %d %.1f MB (%+.1f %%)\n", first, heap[first], last, heap[last],
 		100 * (heap[last] - heap[first]) / heap[first] }' "$work/minutes.txt"
