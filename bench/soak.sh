@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Soak: the page benchmark's mix, plus sign-ins and writes, for a while. Every minute: a
-# full GC, then heap used, pool connections active and 5xx responses so far (from the
+# full GC, then the live heap it left (old generation after collection), pool connections active and 5xx responses so far (from the
 # portal's own metrics). At the end, at rest: the pool's active connections.
 # Goals: 0 responses 5xx; heap after full GC flat (within 10 % from minute 5 to the end);
 # active connections back to 0 at rest.
@@ -61,12 +61,13 @@ load instances /api/v1/service-instances "$tokens" &
 		                      \"accessType\": \"broadband\", \"bandwidthMbps\": 100}, \"state\": \"designed\"}" >>"$work/writes"
 	sleep 0.2; done ) &
 
-printf '%6s %14s %10s %8s %s\n' minute 'heap MB (GC)' 'active db' '5xx' 'load average'
+printf '%6s %14s %10s %8s %s\n' minute 'live heap MB' 'active db' '5xx' 'load average'
 for ((m = 1; m <= minutes; m++)); do
 	sleep 60
 	jcmd "$portal_pid" GC.run >/dev/null 2>&1 || true
 	sleep 1
-	heap=$(metric jvm_memory_used_bytes 'area="heap"')
+	# What the full GC left: the old generation after collection (young space refills at once under load).
+	heap=$(metric jvm_gc_live_data_size_bytes '')
 	printf '%6d %14.1f %10s %8s %s\n' "$m" "$(awk -v h="$heap" 'BEGIN { print h / 1048576 }')" \
 		"$(metric hikaricp_connections_active 'pool="portal"')" \
 		"$(($(metric5xx) - before))" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -81,5 +82,5 @@ done
 echo "sign-ins: $(wc -l <"$work/signins") completed; writes: $(sort "$work/writes" | uniq -c | tr '\n' ' ')"
 echo "at rest: active db connections $(metric hikaricp_connections_active 'pool="portal"'), 5xx in all $(($(metric5xx) - before))"
 awk 'NR == 1 { next } { heap[$1] = $2 } END { first = (5 in heap) ? 5 : 1; last = NR - 1
-	printf "heap after full GC: minute %d %.1f MB, minute %d %.1f MB (%+.1f %%)\n", first, heap[first], last, heap[last],
+	printf "live heap after full GC: minute %d %.1f MB, minute %d %.1f MB (%+.1f %%)\n", first, heap[first], last, heap[last],
 		100 * (heap[last] - heap[first]) / heap[first] }' "$work/minutes.txt"
