@@ -45,13 +45,20 @@ load() {
 	BENCH_HEADERS="$headers" wrk -t1 -c"$conns" -d"${seconds}s" --latency -s bench/lua/rotate.lua \
 		"http://127.0.0.1:${port}${path}" >"$work/wrk-$name.txt" 2>&1
 }
+pids=()
 load public / "" &
+pids+=($!)
 load services /app/services "$cookies" &
+pids+=($!)
 load users /app/users "$admins" &
+pids+=($!)
 load me /api/v1/me "$tokens" &
+pids+=($!)
 load instances /api/v1/service-instances "$tokens" &
+pids+=($!)
 # Sign-ins: every demo user again every 35 s (a one-time code works once per 30 s step).
 ( end=$((SECONDS + seconds)); while [ $SECONDS -lt $end ]; do sign_in_users "$data" >>"$work/signins"; sleep 35; done ) &
+pids+=($!)
 # Writes: a relevant-service system reports instances, one every 200 ms.
 ( end=$((SECONDS + seconds)); i=0; while [ $SECONDS -lt $end ]; do i=$((i + 1))
 	curl -s -o /dev/null -w '%{http_code}\n' -X PUT "http://127.0.0.1:${port}/api/v1/system/service-instances/SOAK-$i" \
@@ -60,6 +67,7 @@ load instances /api/v1/service-instances "$tokens" &
 		     \"attributes\": {\"circuitId\": \"SG-S$i\", \"siteName\": \"Site $i\", \"country\": \"SG\",
 		                      \"accessType\": \"broadband\", \"bandwidthMbps\": 100}, \"state\": \"designed\"}" >>"$work/writes"
 	sleep 0.2; done ) &
+pids+=($!)
 
 printf '%6s %14s %10s %8s %s\n' minute 'live heap MB' 'active db' '5xx' 'load average'
 for ((m = 1; m <= minutes; m++)); do
@@ -72,7 +80,8 @@ for ((m = 1; m <= minutes; m++)); do
 		"$(metric hikaricp_connections_active 'pool="portal"')" \
 		"$(($(metric5xx) - before))" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done | tee "$work/minutes.txt"
-wait $(jobs -p) 2>/dev/null || true
+# Only the load: the portal is a job of this shell too, and keeps running.
+wait "${pids[@]}" 2>/dev/null || true
 sleep 5
 echo
 for f in "$work"/wrk-*.txt; do
