@@ -171,7 +171,7 @@ public class AuditTrail {
 		return new ArrayList<>(jdbc.sql("SELECT DISTINCT chain FROM audit.entries").query(String.class).list());
 	}
 
-	private AuditEntry entry(ResultSet rs, int row) throws SQLException {
+	AuditEntry entry(ResultSet rs, int row) throws SQLException {
 		Instant at = rs.getTimestamp("occurred_at").toInstant();
 		return new AuditEntry(rs.getLong("id"), at, rs.getString("actor"), rs.getString("actor_kind"),
 				rs.getObject("customer_id", UUID.class), rs.getString("action"), rs.getString("target_type"),

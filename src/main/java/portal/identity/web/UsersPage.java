@@ -46,7 +46,7 @@ class UsersPage {
 	static final List<String> ROLE_KEYS = List.of(Role.CUSTOMER_ADMINISTRATOR.key(), Role.CUSTOMER_ORDERER.key(),
 			Role.CUSTOMER_VIEWER.key());
 
-	private static final int CHANGES_SIZE = 100;
+	private static final int CHANGES_SIZE = 50;
 
 	private final UserAdministration administration;
 
@@ -90,7 +90,7 @@ class UsersPage {
 				UserView added = administration.add(admin, form.toNewUser(),
 						new Reauthentication(form.currentPassword(), form.code()));
 				redirect.addFlashAttribute("done", "identity.page.users.done.added");
-				return UserPage.redirectTo(added.loginId(), redirect);
+				return UserPageModel.redirectTo(added.loginId(), redirect);
 			}
 			catch (IdentityException refusal) {
 				PageErrors.refused(errors, refusal, PageErrors.FORM);
@@ -110,11 +110,11 @@ class UsersPage {
 	}
 
 	@GetMapping("/changes")
-	String changes(@RequestParam(defaultValue = "") String action, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
-		model.addAttribute("action", action);
+	String changes(@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "0") int page,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		model.addAttribute("action", UserChanges.ACTIONS.contains(action) ? action : "");
 		model.addAttribute("actions", UserChanges.ACTIONS);
-		model.addAttribute("changes", changes.recent(action, CHANGES_SIZE));
+		model.addAttribute("changes", changes.recent(action, page, CHANGES_SIZE));
 		return Htmx.view(request, response, "identity/user-changes", "changes");
 	}
 
