@@ -65,6 +65,25 @@ public class DeskRecovery {
 		return report(id);
 	}
 
+	/**
+	 * Records how the desk verified the person out of band, chosen from the known methods
+	 * with an optional note ({@link VerificationMethod#OTHER} requires one).
+	 */
+	@Transactional
+	public LostReport verify(UUID id, VerificationMethod method, String note) {
+		String text = note == null ? "" : note.trim();
+		if (method == null) {
+			throw IdentityException.invalid("method", "Choose how the person was verified out of band.");
+		}
+		if (method == VerificationMethod.OTHER && text.isEmpty()) {
+			throw IdentityException.invalid("note", "Say how the person was verified.");
+		}
+		if (text.length() > MAX_VERIFICATION - 40) {
+			throw IdentityException.invalid("note", "Keep the note to " + (MAX_VERIFICATION - 40) + " characters.");
+		}
+		return verify(id, text.isEmpty() ? method.key() : method.key() + ": " + text);
+	}
+
 	/** Issues a fresh activation (reset link) to the reported account and closes its open reports. */
 	@Transactional
 	public LostReport restore(UUID id) {
