@@ -1,26 +1,14 @@
 package portal.identity.accounts;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import portal.platform.Invalidations;
-import portal.platform.SealedSecrets;
-import portal.platform.SqlArrays;
-import portal.identity.AccountState;
 import portal.identity.IdentityException;
-import portal.identity.Role;
 
 /**
  * All accounts, read and written within the current tenant scope. Customer-facing queries
@@ -29,10 +17,7 @@ import portal.identity.Role;
 @Repository
 public class Accounts {
 
-	private static final String COLUMNS = """
-			id, login_id, kind, customer_id, company_scope, third_party, name, email, phone, roles, service_scope,
-			instance_scope, language, state, password_hash, totp_secret, totp_last_step, failed_sign_ins, wrong_codes,
-			locked_until, created_at, created_by, activated_at, version""";
+	private static final String COLUMNS = AccountColumns.COLUMNS;
 
 	/** Invalidation topic of account changes (and of their tokens): the key is the account id. */
 	public static final String CHANGED_TOPIC = "identity.account";
@@ -41,31 +26,31 @@ public class Accounts {
 
 	private final Invalidations invalidations;
 
-	private final SealedSecrets sealed;
+	private final AccountColumns columns;
 
-	Accounts(JdbcClient jdbc, Invalidations invalidations, SealedSecrets sealed) {
-		this.sealed = sealed;
+	Accounts(JdbcClient jdbc, Invalidations invalidations, AccountColumns columns) {
 		this.jdbc = jdbc;
 		this.invalidations = invalidations;
+		this.columns = columns;
 	}
 
 	public Optional<Account> byLoginId(String loginId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE login_id = ?")
 			.param(normalize(loginId))
-			.query(this::account)
+			.query(columns::account)
 			.optional();
 	}
 
 	public Optional<Account> byId(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE id = ?").param(id)
-			.query(this::account).optional();
+			.query(columns::account).optional();
 	}
 
 	/** One customer's user by login ID: a user of another customer is simply not found. */
 	public Optional<Account> ofCustomer(UUID customerId, String loginId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.accounts WHERE customer_id = ? AND login_id = ?")
 			.params(customerId, normalize(loginId))
-			.query(this::account)
+			.query(columns::account)
 			.optional();
 	}
 
@@ -76,7 +61,7 @@ public class Accounts {
 				 AND (lower(login_id) LIKE ? OR lower(coalesce(name, '')) LIKE ? OR lower(coalesce(email, '')) LIKE ?)
 				 ORDER BY login_id""")
 			.params(customerId, pattern, pattern, pattern)
-			.query(this::account)
+			.query(columns::account)
 			.list();
 	}
 
@@ -87,7 +72,7 @@ public class Accounts {
 				 WHERE lower(login_id) LIKE ? OR lower(coalesce(name, '')) LIKE ? OR lower(coalesce(email, '')) LIKE ?
 				 ORDER BY login_id LIMIT ?""")
 			.params(pattern, pattern, pattern, limit)
-			.query(this::account)
+			.query(columns::account)
 			.list();
 	}
 
@@ -96,7 +81,7 @@ public class Accounts {
 				 FROM identity.accounts WHERE customer_id = ? AND state = 'ACTIVE'
 				 AND 'CUSTOMER_ADMINISTRATOR' = ANY (roles) ORDER BY login_id""")
 			.param(customerId)
-			.query(this::account)
+			.query(columns::account)
 			.list();
 	}
 
@@ -130,11 +115,7 @@ public class Accounts {
 		AccountRow a = account.row();
 		jdbc.sql("INSERT INTO identity.accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]), "
 				+ "CAST(? AS text[]), CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-			.params(a.id(), a.loginId(), a.staff() ? "STAFF" : "USER", a.customerId(), a.companyScope(), a.thirdParty(),
-					a.name(), a.email(), a.phone(), roles(a), SqlArrays.text(a.serviceScope()),
-					SqlArrays.text(a.instanceScope()), a.language(), a.state().name(), a.passwordHash(), sealedTotp(a),
-					a.totpLastStep(), a.failedSignIns(), a.wrongCodes(), ts(a.lockedUntil()), ts(a.createdAt()),
-					a.createdBy(), ts(a.activatedAt()))
+			.params(columns.insertValues(a))
 			.update();
 	}
 
@@ -146,10 +127,7 @@ public class Accounts {
 					password_hash = ?, totp_secret = ?, totp_last_step = ?, failed_sign_ins = ?, wrong_codes = ?,
 					locked_until = ?, activated_at = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
-			.params(a.thirdParty(), a.name(), a.email(), a.phone(), roles(a), SqlArrays.text(a.serviceScope()),
-					SqlArrays.text(a.instanceScope()), a.language(), a.state().name(), a.passwordHash(), sealedTotp(a),
-					a.totpLastStep(), a.failedSignIns(), a.wrongCodes(), ts(a.lockedUntil()), ts(a.activatedAt()), a.id(),
-					a.version())
+			.params(columns.updateValues(a))
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("Account " + a.loginId() + " was changed concurrently");
@@ -159,53 +137,11 @@ public class Accounts {
 		invalidations.publish(CHANGED_TOPIC, a.id().toString());
 	}
 
-	/** Sealed under the current key at every write, so a secret under the previous key moves on use. */
-	private String sealedTotp(AccountRow a) {
-		return a.totpSecret() == null ? null : sealed.seal(a.totpSecret(), totpContext(a.id()));
-	}
-
 	public static String totpContext(UUID accountId) {
-		return "identity.accounts.totp_secret:" + accountId;
-	}
-
-	private String openedTotp(ResultSet rs, UUID accountId) throws SQLException {
-		String stored = rs.getString("totp_secret");
-		return stored == null ? null : sealed.open(stored, totpContext(accountId)).secret();
-	}
-
-	private static String roles(AccountRow a) {
-		return SqlArrays.text(a.roles().stream().map(Role::name).toList());
+		return AccountColumns.totpContext(accountId);
 	}
 
 	public static String normalize(String loginId) {
 		return loginId == null ? "" : loginId.trim().toUpperCase();
-	}
-
-	private static Timestamp ts(Instant instant) {
-		return instant == null ? null : Timestamp.from(instant);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static List<String> strings(ResultSet rs, String column) throws SQLException {
-		Array array = rs.getArray(column);
-		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-	}
-
-	private Account account(ResultSet rs, int row) throws SQLException {
-		UUID id = rs.getObject("id", UUID.class);
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		strings(rs, "roles").forEach(role -> roles.add(Role.valueOf(role)));
-		return new Account(new AccountRow(id, rs.getString("login_id"),
-				"STAFF".equals(rs.getString("kind")), rs.getObject("customer_id", UUID.class),
-				rs.getString("company_scope"), rs.getString("third_party"), rs.getString("name"), rs.getString("email"),
-				rs.getString("phone"), roles, strings(rs, "service_scope"), strings(rs, "instance_scope"),
-				rs.getString("language"), AccountState.valueOf(rs.getString("state")), rs.getString("password_hash"),
-				openedTotp(rs, id), rs.getLong("totp_last_step"), rs.getInt("failed_sign_ins"),
-				rs.getInt("wrong_codes"), instant(rs, "locked_until"), instant(rs, "created_at"),
-				rs.getString("created_by"), instant(rs, "activated_at"), rs.getLong("version")));
 	}
 }

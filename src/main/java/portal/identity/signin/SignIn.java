@@ -5,32 +5,25 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import portal.audit.AuditRecord;
-import portal.audit.AuditTrail;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.identity.PortalUser;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
-import portal.identity.accounts.IdentityMails;
-import portal.identity.accounts.IdentitySettings;
 import portal.identity.accounts.LoginIds;
 import portal.identity.credentials.PasswordHashes;
 import portal.identity.credentials.RecoveryCodes;
 import portal.identity.credentials.Secrets;
 import portal.identity.credentials.Totp;
-import portal.identity.lostcredentials.LostCredentials;
 
 /**
  * Checks a sign-in: login ID, password and a one-time code (or a recovery code), in one
  * step. Every refusal looks the same from outside — unknown login ID, wrong password,
  * wrong code, locked or disabled account — and costs the same Argon2 work, so neither
- * the answer nor its timing tells which. Every attempt is audited, never with a secret.
+ * the answer nor its timing tells which. What each attempt leaves behind is {@link SignInRecords}'.
  */
 @Service
 public class SignIn {
@@ -38,8 +31,6 @@ public class SignIn {
 	/** The outcome: the signed-in user, or a refusal with its (internal) reason. */
 	record Outcome(Optional<PortalUser> user, String reason) {
 	}
-
-	private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
 	private final Accounts accounts;
 
@@ -53,33 +44,23 @@ public class SignIn {
 
 	private final TransactionTemplate transactions;
 
-	private final AuditTrail audit;
-
 	private final Clock clock;
 
-	private final IdentitySettings settings;
-
-	private final IdentityMails mails;
-
-	private final LostCredentials lostCredentials;
+	private final SignInRecords records;
 
 	// Made on first need, not at startup, where an interpreted Argon2 run costs a few hundred ms.
 	private volatile String dummyHash;
 
 	SignIn(Accounts accounts, RecoveryCodes recoveryCodes, PasswordHashes encoder, SignInThrottle throttle,
-			Tenancy tenancy, TransactionTemplate transactions, AuditTrail audit, Clock clock,
-			IdentitySettings settings, IdentityMails mails, LostCredentials lostCredentials) {
-		this.mails = mails;
-		this.lostCredentials = lostCredentials;
+			Tenancy tenancy, TransactionTemplate transactions, Clock clock, SignInRecords records) {
 		this.accounts = accounts;
 		this.recoveryCodes = recoveryCodes;
 		this.encoder = encoder;
 		this.throttle = throttle;
 		this.tenancy = tenancy;
 		this.transactions = transactions;
-		this.audit = audit;
 		this.clock = clock;
-		this.settings = settings;
+		this.records = records;
 	}
 
 	/** A hash no password matches, so that refusals cost the same Argon2 work as a real check. */
@@ -99,7 +80,7 @@ public class SignIn {
 		if (!throttle.tryAttempt(loginId, origin)) {
 			// Throttled attempts skip the hash on purpose: spending Argon2 on a flood is what it aims for.
 			if (throttle.firstRefusalInWindow(loginId, origin)) {
-				return refuse(null, loginId, origin, "throttled");
+				return records.refused(null, loginId, origin, "throttled");
 			}
 			return new Outcome(Optional.empty(), "throttled");
 		}
@@ -107,17 +88,17 @@ public class SignIn {
 				: tenancy.call(Actor.job("sign-in"), TenantScope.system(), () -> accounts.byLoginId(loginId));
 		if (found.isEmpty()) {
 			encoder.matches(password == null ? "" : password, dummyHash());
-			return refuse(null, loginId.isEmpty() ? "(malformed)" : loginId, origin, "unknown-login-id");
+			return records.refused(null, loginId.isEmpty() ? "(malformed)" : loginId, origin, "unknown-login-id");
 		}
 		Account account = found.get();
 		Instant now = clock.instant();
 		if (!account.isActive() || account.credentials().isTemporarilyLocked(now) || account.credentials().passwordHash() == null) {
 			encoder.matches(password == null ? "" : password, dummyHash());
-			return refuse(account, loginId, origin, account.credentials().isTemporarilyLocked(now) ? "temporarily-locked"
+			return records.refused(account, loginId, origin, account.credentials().isTemporarilyLocked(now) ? "temporarily-locked"
 					: "account-" + account.state().name().toLowerCase());
 		}
 		if (password == null || !encoder.matches(password, account.credentials().passwordHash())) {
-			return refuse(account, loginId, origin, "wrong-password");
+			return records.refused(account, loginId, origin, "wrong-password");
 		}
 		OptionalLong step = Totp.verify(account.credentials().totpSecret(), code, now, account.credentials().totpLastStep());
 		// A six-digit answer is a one-time code; only something else may be a recovery code.
@@ -125,53 +106,9 @@ public class SignIn {
 				&& tenancy.call(Actor.user(loginId), TenantScope.system(),
 						() -> transactions.execute(status -> recoveryCodes.use(account, code)));
 		if (step.isEmpty() && !recovery) {
-			return refuse(account, loginId, origin, "wrong-code");
+			return records.refused(account, loginId, origin, "wrong-code");
 		}
 		boolean rehash = encoder.upgradeEncoding(account.credentials().passwordHash());
-		return succeed(account, step.orElse(0), rehash ? encoder.encode(password) : null, recovery, origin);
-	}
-
-	private Outcome succeed(Account account, long step, String newHash, boolean recovery, String origin) {
-		PortalUser user = account.principal(false);
-		tenancy.call(new Tenancy.Context(user.actor(), TenantScope.system(), origin), () -> transactions.execute(status -> {
-			account.credentials().succeeded(step);
-			if (newHash != null) {
-				account.changePassword(newHash);
-			}
-			accounts.update(account);
-			audit.record(AuditRecord.of("sign-in.succeeded", "account", account.loginId())
-				.forCustomer(account.customerId())
-				.with("secondFactor", recovery ? "recovery-code" : "totp"));
-			return null;
-		}));
-		return new Outcome(Optional.of(user), "");
-	}
-
-	private Outcome refuse(Account account, String loginId, String origin, String reason) {
-		Actor actor = account == null ? Actor.ANONYMOUS : (account.staff() ? Actor.staff(loginId) : Actor.user(loginId));
-		tenancy.call(new Tenancy.Context(actor, TenantScope.system(), origin), () -> transactions.execute(status -> {
-			if (account != null && ("wrong-password".equals(reason) || "wrong-code".equals(reason))) {
-				Account fresh = accounts.byId(account.id()).orElse(account);
-				fresh.credentials().failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
-				boolean wrongCode = "wrong-code".equals(reason);
-				boolean guessing = wrongCode && fresh.credentials().wrongCode(settings.maxWrongCodes());
-				if (guessing) {
-					// The password is known and the codes are being guessed: locked until an administrator resets.
-					lostCredentials.lockAfterWrongCodes(fresh);
-				}
-				else {
-					accounts.update(fresh);
-					if (wrongCode) {
-						mails.passwordKnown(fresh);
-					}
-				}
-			}
-			audit.record(AuditRecord.of("sign-in.failed", "account", loginId.length() > 64 ? loginId.substring(0, 64) : loginId)
-				.forCustomer(account == null ? null : account.customerId())
-				.with("reason", reason));
-			return null;
-		}));
-		log.debug("Sign-in refused ({})", reason);
-		return new Outcome(Optional.empty(), reason);
+		return records.succeeded(account, step.orElse(0), rehash ? encoder.encode(password) : null, recovery, origin);
 	}
 }
