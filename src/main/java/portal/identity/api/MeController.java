@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +22,7 @@ import portal.identity.PortalUser;
 import portal.identity.UserView;
 import portal.identity.profile.JointUse;
 import portal.identity.profile.Profiles;
+import portal.identity.profile.TimeZoneSettings;
 import portal.identity.profile.JointUses;
 import portal.identity.profile.PasswordChanges;
 import portal.identity.signin.OwnSessions;
@@ -30,6 +32,7 @@ import portal.identity.tokens.ApiToken;
 import portal.identity.tokens.CreatedApiToken;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
+import portal.platform.web.Times;
 
 /** The signed-in person's own account: profile, joint use, sessions, tokens, password, withdrawal. */
 @RestController
@@ -37,7 +40,16 @@ import portal.platform.PortalFeature;
 @Tag(name = "Me", description = "Your own account")
 class MeController {
 
-	record Me(UserView user, List<JointUse> jointUse) {
+	/**
+	 * @param timeZone the zone chosen in the profile (IANA name), or null for the browser's own
+	 * @param effectiveTimeZone the zone this request's times are shown in: the chosen one, else the browser's, else UTC
+	 */
+	record Me(UserView user, List<JointUse> jointUse, String timeZone, String effectiveTimeZone) {
+	}
+
+	/** What a person may change of their own account here; a null or blank time zone means the browser's own. */
+	record MeChange(@io.swagger.v3.oas.annotations.media.Schema(example = "Asia/Tokyo",
+			description = "An IANA time zone name; null or empty for the browser's zone") String timeZone) {
 	}
 
 	private final Profiles profiles;
@@ -50,8 +62,14 @@ class MeController {
 
 	private final PersonalTokens tokens;
 
+	private final TimeZoneSettings timeZones;
+
+	private final Times times;
+
 	MeController(Profiles profiles, JointUses jointUses, PasswordChanges passwords, OwnSessions sessions,
-			PersonalTokens tokens) {
+			PersonalTokens tokens, TimeZoneSettings timeZones, Times times) {
+		this.timeZones = timeZones;
+		this.times = times;
 		this.profiles = profiles;
 		this.jointUses = jointUses;
 		this.passwords = passwords;
@@ -62,7 +80,18 @@ class MeController {
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "Your account and the group companies that may use your personal information jointly")
 	Me me(@AuthenticationPrincipal PortalUser user) {
-		return new Me(profiles.me(user), jointUses.of(user));
+		return new Me(profiles.me(user), jointUses.of(user),
+				timeZones.chosen(user).map(java.time.ZoneId::getId).orElse(null), times.zoneId());
+	}
+
+	@PatchMapping("/api/v1/me")
+	@Operation(summary = "Choose the time zone times are shown in (an IANA name such as Asia/Tokyo; empty for "
+			+ "your browser's zone). An unknown name is a 400 problem naming the field timeZone.")
+	Me change(@AuthenticationPrincipal PortalUser user, @Valid @RequestBody MeChange body) {
+		timeZones.choose(user, body.timeZone());
+		return new Me(profiles.me(user), jointUses.of(user),
+				timeZones.chosen(user).map(java.time.ZoneId::getId).orElse(null),
+				timeZones.chosen(user).map(java.time.ZoneId::getId).orElseGet(times::zoneId));
 	}
 
 	@DeleteMapping("/api/v1/me")

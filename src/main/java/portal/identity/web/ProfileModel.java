@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import portal.identity.PortalUser;
 import portal.identity.profile.JointUses;
 import portal.identity.profile.Profiles;
+import portal.identity.profile.TimeZoneSettings;
 import portal.identity.signin.OwnSessions;
 import portal.identity.tokens.PersonalTokens;
 
@@ -28,7 +29,11 @@ class ProfileModel {
 
 	private final Clock clock;
 
-	ProfileModel(Profiles profiles, JointUses jointUses, OwnSessions sessions, PersonalTokens tokens, Clock clock) {
+	private final TimeZoneSettings timeZones;
+
+	ProfileModel(Profiles profiles, JointUses jointUses, OwnSessions sessions, PersonalTokens tokens, Clock clock,
+			TimeZoneSettings timeZones) {
+		this.timeZones = timeZones;
 		this.profiles = profiles;
 		this.jointUses = jointUses;
 		this.sessions = sessions;
@@ -50,6 +55,9 @@ class ProfileModel {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("tokenErrors", Map.of());
 		model.addAttribute("passwordErrors", Map.of());
+		model.addAttribute("timeZone", timeZones.chosen(user).map(java.time.ZoneId::getId).orElse(""));
+		model.addAttribute("timeZoneNames", portal.platform.web.TimeZones.names());
+		model.addAttribute("timeZoneErrors", Map.of());
 		if (!model.containsAttribute("tokenForm")) {
 			model.addAttribute("tokenForm", TokenForm.empty());
 		}

@@ -26,6 +26,7 @@ import portal.identity.PortalUser;
 import portal.platform.web.Htmx;
 import portal.identity.profile.PasswordChanges;
 import portal.identity.profile.Profiles;
+import portal.identity.profile.TimeZoneSettings;
 import portal.identity.tokens.CreatedApiToken;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
@@ -46,12 +47,15 @@ class ProfilePage {
 
 	private final PasswordChanges passwords;
 
+	private final TimeZoneSettings timeZones;
+
 	private final SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
 
-	ProfilePage(ProfileModel page, Profiles profiles, PasswordChanges passwords) {
+	ProfilePage(ProfileModel page, Profiles profiles, PasswordChanges passwords, TimeZoneSettings timeZones) {
 		this.page = page;
 		this.profiles = profiles;
 		this.passwords = passwords;
+		this.timeZones = timeZones;
 	}
 
 	@GetMapping({ "/app/profile", "/console/profile" })
@@ -60,8 +64,28 @@ class ProfilePage {
 		return "identity/profile";
 	}
 
-
-
+	/** The zone times are shown in; blank goes back to the browser's own. An unknown name is refused beside the field. */
+	@PostMapping({ "/app/profile/time-zone", "/console/profile/time-zone" })
+	String chooseTimeZone(@AuthenticationPrincipal PortalUser user,
+			@Valid @ModelAttribute("timeZoneForm") TimeZoneForm form, BindingResult binding, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		FormErrors errors = PageErrors.of(binding);
+		if (errors.isEmpty()) {
+			try {
+				timeZones.choose(user, form.timeZone());
+				model.addAttribute("timeZoneDone", "identity.page.profile.time-zone.saved");
+			}
+			catch (IdentityException refusal) {
+				PageErrors.refused(errors, refusal, "timeZone");
+			}
+		}
+		page.show(model, user, locale, request);
+		if (!errors.isEmpty()) {
+			model.addAttribute("timeZone", form.timeZone());
+		}
+		model.addAttribute("timeZoneErrors", errors.byField());
+		return Htmx.view(request, response, "identity/profile", "time-zone");
+	}
 
 	@PostMapping({ "/app/profile/password", "/console/profile/password" })
 	String changePassword(@AuthenticationPrincipal PortalUser user,
