@@ -1,6 +1,7 @@
 /*
  * Usage pages: charts of aligned points (gaps stay gaps: spanGaps is off), unit-aware axes,
- * times in the browser's time zone, and a CSV download that shows its progress.
+ * times in the person's time zone (the page names it; the server writes the table's times in it),
+ * and a CSV download that shows its progress.
  */
 (function () {
 	'use strict';
@@ -25,11 +26,7 @@
 		return { divisor: chosen[0], label: chosen[1] };
 	}
 
-	function localTimes(locale) {
-		var format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-		document.querySelectorAll('time.usage-time').forEach(function (element) {
-			element.textContent = format.format(new Date(element.getAttribute('datetime')));
-		});
+	function localValues(locale) {
 		document.querySelectorAll('.usage-value').forEach(function (element) {
 			var value = parseFloat(element.getAttribute('data-value'));
 			var scale = scaleFor(element.getAttribute('data-unit'), Math.abs(value));
@@ -41,9 +38,17 @@
 	function charts(holder) {
 		var data = JSON.parse(holder.getAttribute('data-usage'));
 		var locale = holder.getAttribute('data-locale');
+		var zone = holder.getAttribute('data-zone') || 'UTC';
 		var step = data.step;
 		var options = step === '1d' ? { dateStyle: 'medium' } : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-		var format = new Intl.DateTimeFormat(locale, options);
+		options.timeZone = zone;
+		var format;
+		try {
+			format = new Intl.DateTimeFormat(locale, options);
+		} catch (unknownZone) {
+			options.timeZone = 'UTC';
+			format = new Intl.DateTimeFormat(locale, options);
+		}
 		var labels = data.times.map(function (time) { return format.format(new Date(time)); });
 		data.series.forEach(function (points, index) {
 			var canvas = document.getElementById('chart-' + index);
@@ -63,7 +68,7 @@
 					pointRadius: 0, borderWidth: 1.5, fill: false }] },
 				options: { animation: false, maintainAspectRatio: false, spanGaps: false,
 					scales: { y: { beginAtZero: true, title: { display: true, text: scale.label } },
-						x: { ticks: { maxTicksLimit: 8 } } },
+						x: { ticks: { maxTicksLimit: 8 }, title: { display: true, text: zone } } },
 					plugins: { legend: { display: true } } }
 			});
 		});
@@ -118,7 +123,7 @@
 		placeOutages();
 		var holder = document.getElementById('usage-data');
 		var locale = holder ? holder.getAttribute('data-locale') : document.documentElement.lang;
-		localTimes(locale || undefined);
+		localValues(locale || undefined);
 		if (holder && holder.getAttribute('data-usage')) {
 			charts(holder);
 		}

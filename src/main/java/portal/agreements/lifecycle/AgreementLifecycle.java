@@ -92,14 +92,20 @@ public class AgreementLifecycle {
 		return customers.byCode(customerCode).flatMap(customer -> view(customer.id()));
 	}
 
-	/** The customer's written request to terminate on a date not in the past. */
+	/** The customer's written request to terminate on a date not in the past, the day starting in UTC. */
 	@Transactional
 	public AgreementView requestTermination(UUID customerId, LocalDate effectiveDate) {
+		return requestTermination(customerId, effectiveDate, ZoneOffset.UTC);
+	}
+
+	/** The same, the day starting in the zone of the person who asks (their date is meant where they are). */
+	@Transactional
+	public AgreementView requestTermination(UUID customerId, LocalDate effectiveDate, java.time.ZoneId zone) {
 		if (effectiveDate == null) {
 			throw AgreementRefusal.invalid("effectiveDate", "required", "give the date the termination takes effect.");
 		}
 		Agreement agreement = lock(customerId);
-		Instant effectiveAt = effectiveDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant effectiveAt = effectiveDate.atStartOfDay(zone).toInstant();
 		agreement.requestTermination(effectiveAt, actor(), now());
 		save(agreement);
 		events.publishEvent(AgreementNotices.termination(customerId, effectiveAt, "requested by your administrator",

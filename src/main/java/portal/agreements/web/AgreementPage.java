@@ -19,6 +19,7 @@ import portal.identity.PortalUser;
 import portal.identity.PresenceConfirmation;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
+import portal.platform.web.Times;
 
 /** The customer's Portal Agreement: state, suspensions, timeline, and the written termination request. */
 @Controller
@@ -30,7 +31,10 @@ class AgreementPage {
 
 	private final PresenceConfirmation presence;
 
-	AgreementPage(AgreementLifecycle lifecycle, PresenceConfirmation presence) {
+	private final Times times;
+
+	AgreementPage(AgreementLifecycle lifecycle, PresenceConfirmation presence, Times times) {
+		this.times = times;
 		this.lifecycle = lifecycle;
 		this.presence = presence;
 	}
@@ -50,7 +54,7 @@ class AgreementPage {
 		try {
 			LocalDate date = parse(effectiveDate);
 			presence.confirm(user, currentPassword, code);
-			lifecycle.requestTermination(user.customerId(), date);
+			lifecycle.requestTermination(user.customerId(), date, times.zone());
 			return "redirect:/app/agreement?requested";
 		}
 		catch (AgreementRefusal | IdentityException refusal) {

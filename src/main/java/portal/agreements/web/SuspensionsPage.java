@@ -1,8 +1,6 @@
 package portal.agreements.web;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,14 +21,15 @@ import portal.agreements.lifecycle.SuspensionScope;
 import portal.customers.Customers;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
+import portal.platform.web.Times;
 
-/** Service managers suspend, withdraw and lift; times are entered in UTC. */
+/** Service managers suspend, withdraw and lift; times are entered in the person's own zone. */
 @Controller
 @Feature(PortalFeature.OPERATIONS)
 @PreAuthorize("hasAnyRole('STAFF_SERVICE_MANAGER', 'STAFF_ADMIN')")
 class SuspensionsPage {
 
-	/** The form; {@code customer} is a customer code or {@code all}; times are local date-times in UTC. */
+	/** The form; {@code customer} is a customer code or {@code all}; times are local date-times in the person's zone. */
 	record SuspensionForm(String customer, String scope, String feature, String relevantService, String reason,
 			String kind, String note, String start, String end, String cureDeadline) {
 
@@ -43,7 +42,10 @@ class SuspensionsPage {
 
 	private final Customers customers;
 
-	SuspensionsPage(AgreementLifecycle lifecycle, Customers customers) {
+	private final Times times;
+
+	SuspensionsPage(AgreementLifecycle lifecycle, Customers customers, Times times) {
+		this.times = times;
 		this.lifecycle = lifecycle;
 		this.customers = customers;
 	}
@@ -96,12 +98,9 @@ class SuspensionsPage {
 				instant("start", form.start()), instant("end", form.end()), instant("cureDeadline", form.cureDeadline()));
 	}
 
-	private static Instant instant(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
+	private Instant instant(String field, String value) {
 		try {
-			return LocalDateTime.parse(value.strip()).atZone(ZoneId.of("UTC")).toInstant();
+			return times.parseInput(value).orElse(null);
 		}
 		catch (DateTimeParseException ex) {
 			throw AgreementRefusal.invalid(field, "date", "give a date and time such as 2027-03-31T22:00.");

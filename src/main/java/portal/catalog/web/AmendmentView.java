@@ -1,22 +1,18 @@
 package portal.catalog.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 import portal.catalog.Amendment;
 
-/** One kept amendment as the console's history table shows it; times in UTC. */
+/** One kept amendment as the console's history table shows it; the page shows its time in the reader's zone. */
 record AmendmentView(String subject, String key, String change, LocalDate effectiveDate, String amendedBy,
-		String amendedAt, String nameBefore, String nameAfter) {
-
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+		Instant amendedAt, String nameBefore, String nameAfter) {
 
 	static AmendmentView of(Amendment amendment) {
 		return new AmendmentView(amendment.subject().code(), amendment.key(), amendment.change().code(),
-				amendment.effectiveDate(), amendment.amendedBy(), MINUTES.format(amendment.amendedAt()),
+				amendment.effectiveDate(), amendment.amendedBy(), amendment.amendedAt(),
 				Objects.toString(amendment.before().get("name"), ""), Objects.toString(amendment.after().get("name"), ""));
 	}
 }

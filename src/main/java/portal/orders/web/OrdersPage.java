@@ -3,7 +3,6 @@ package portal.orders.web;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,7 @@ import portal.orders.ordering.ServiceOrder;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 import portal.platform.web.Htmx;
+import portal.platform.web.Times;
 
 /**
  * The customer portal's orders: the form of an order type generated from the descriptor,
@@ -68,7 +68,10 @@ class OrdersPage {
 
 	private final MessageSource messages;
 
-	OrdersPage(Ordering ordering, Approvals approvals, OrderKinds kinds, MessageSource messages) {
+	private final Times times;
+
+	OrdersPage(Ordering ordering, Approvals approvals, OrderKinds kinds, MessageSource messages, Times times) {
+		this.times = times;
 		this.ordering = ordering;
 		this.approvals = approvals;
 		this.kinds = kinds;
@@ -220,7 +223,7 @@ class OrdersPage {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	private static OrderFilter filter(Map<String, String> params) {
+	private OrderFilter filter(Map<String, String> params) {
 		String state = params.getOrDefault("state", "");
 		Set<OrderState> states = state.isBlank() ? Set.of()
 				: Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state", "Unknown state.")));
@@ -228,12 +231,13 @@ class OrdersPage {
 				params.get("submittedBy"), date(params.get("from"), 0), date(params.get("to"), 1));
 	}
 
-	private static java.time.Instant date(String text, int plusDays) {
+	// A day of the filter starts at midnight where the person is.
+	private java.time.Instant date(String text, int plusDays) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+			return times.startOf(LocalDate.parse(text.strip()).plusDays(plusDays));
 		}
 		catch (java.time.DateTimeException invalid) {
 			throw OrderRefusal.invalid("from", "Use a date such as 2026-12-01.");

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
+import portal.platform.web.Times;
 import portal.terms.DocumentVersion;
 import portal.terms.Documents;
 import portal.terms.NewVersion;
@@ -35,9 +36,9 @@ class ConsoleDocumentsPage {
 	record VersionForm(String titleEn, String bodyEn, String titleJa, String bodyJa, String summaryEn, String summaryJa,
 			String effectiveAt, String zone, String action) {
 
-		static VersionForm of(NewVersion version) {
+		static VersionForm of(NewVersion version, String zone) {
 			return new VersionForm(version.titleEn(), version.bodyEn(), version.titleJa(), version.bodyJa(),
-					version.summaryEn(), version.summaryJa(), "", "UTC", null);
+					version.summaryEn(), version.summaryJa(), "", zone, null);
 		}
 
 		NewVersion toVersion() {
@@ -62,7 +63,10 @@ class ConsoleDocumentsPage {
 
 	private final SafeMarkdown markdown;
 
-	ConsoleDocumentsPage(Documents documents, SafeMarkdown markdown) {
+	private final Times times;
+
+	ConsoleDocumentsPage(Documents documents, SafeMarkdown markdown, Times times) {
+		this.times = times;
 		this.documents = documents;
 		this.markdown = markdown;
 	}
@@ -76,10 +80,12 @@ class ConsoleDocumentsPage {
 	@GetMapping("/console/documents/{key}")
 	String editor(@PathVariable String key, Model model, Locale locale) {
 		documents.requireType(key);
-		VersionForm form = documents.draft(key).map(VersionForm::of)
+		// The effective time is typed in the publisher's own zone unless they name another.
+		String zone = times.zoneId();
+		VersionForm form = documents.draft(key).map(draft -> VersionForm.of(draft, zone))
 			.orElseGet(() -> documents.versions(key).stream().findFirst()
-				.map(v -> new VersionForm(v.titleEn(), v.bodyEn(), v.titleJa(), v.bodyJa(), "", "", "", "UTC", null))
-				.orElse(new VersionForm("", "", "", "", "", "", "", "UTC", null)));
+				.map(v -> new VersionForm(v.titleEn(), v.bodyEn(), v.titleJa(), v.bodyJa(), "", "", "", zone, null))
+				.orElse(new VersionForm("", "", "", "", "", "", "", zone, null)));
 		return show(key, form, model, null, null);
 	}
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import portal.usage.Stat;
 import portal.usage.Step;
 import portal.usage.UsageDashboard;
 import portal.usage.UsageQueries;
+import portal.platform.web.Times;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Fills the usage pages' models the same way for the customer portal and the console. */
@@ -41,7 +41,10 @@ class UsageViews {
 
 	private final Clock clock;
 
-	UsageViews(UsageDashboard dashboard, UsageQueries queries, DemoLoading demo, Clock clock) {
+	private final Times times;
+
+	UsageViews(UsageDashboard dashboard, UsageQueries queries, DemoLoading demo, Clock clock, Times times) {
+		this.times = times;
 		this.dashboard = dashboard;
 		this.queries = queries;
 		this.demo = demo;
@@ -104,13 +107,13 @@ class UsageViews {
 		};
 	}
 
-	private static Window custom(RangeForm range) {
+	// A custom range runs from midnight to midnight where the person is.
+	private Window custom(RangeForm range) {
 		LocalDate from = range.from();
 		LocalDate to = range.to();
 		if (from == null || to == null || to.isBefore(from) || from.plusDays(400).isBefore(to)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from/to");
 		}
-		return new Window(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-				to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+		return new Window(times.startOf(from), times.startOf(to.plusDays(1)));
 	}
 }
