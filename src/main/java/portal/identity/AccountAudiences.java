@@ -22,7 +22,7 @@ import portal.notices.events.NoticeRequested.Audience;
 class AccountAudiences implements NoticeAudiences {
 
 	private static final String SELECT = """
-			SELECT id, login_id, customer_id, email, language, kind FROM identity.accounts WHERE state = 'ACTIVE' AND\s""";
+			SELECT id, login_id, customer_id, email, language, kind, time_zone FROM identity.accounts WHERE state = 'ACTIVE' AND\s""";
 
 	private final JdbcClient jdbc;
 
@@ -74,6 +74,7 @@ class AccountAudiences implements NoticeAudiences {
 	private static NoticeRecipient recipient(ResultSet rs, int row) throws SQLException {
 		return new NoticeRecipient(rs.getObject("id", UUID.class), rs.getString("login_id"),
 				rs.getObject("customer_id", UUID.class), rs.getString("email"),
-				Locale.forLanguageTag(rs.getString("language")), "STAFF".equals(rs.getString("kind")));
+				Locale.forLanguageTag(rs.getString("language")), "STAFF".equals(rs.getString("kind")),
+				portal.platform.web.TimeZones.parse(rs.getString("time_zone")).orElse(null));
 	}
 }

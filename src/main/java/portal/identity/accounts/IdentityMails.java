@@ -1,8 +1,7 @@
 package portal.identity.accounts;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -10,13 +9,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import portal.notices.Email;
 import portal.notices.EmailOutbox;
+import portal.platform.web.TimeFormat;
 
 /** The mails the identity module sends, in the recipient's language, through the outbox. */
 @Component
 public class IdentityMails {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final EmailOutbox outbox;
 
@@ -33,7 +30,7 @@ public class IdentityMails {
 	public void activation(Account account, String token, Instant expiresAt, boolean reset) {
 		String kind = reset ? "reset" : "activation";
 		send(account, "identity.mail." + kind + ".subject", "identity.mail." + kind + ".body", account.name(),
-				account.loginId(), baseUrl + "/activate/" + token, TIME.format(expiresAt));
+				account.loginId(), baseUrl + "/activate/" + token, expiresAt);
 	}
 
 	public void lostCredentialsReported(Account account, Account recipient, boolean afterWrongCodes) {
@@ -62,6 +59,13 @@ public class IdentityMails {
 			return;
 		}
 		Locale locale = Locale.forLanguageTag(recipient.language() == null ? "en" : recipient.language());
+		// A mail has no browser to ask for a zone: times go out in UTC, named as such, in the mail's language.
+		TimeFormat times = new TimeFormat(ZoneId.of("UTC"), locale);
+		for (int i = 0; i < args.length; i++) {
+			if (args[i] instanceof Instant instant) {
+				args[i] = times.dateTime(instant);
+			}
+		}
 		outbox.enqueue(new Email(recipient.email(), messages.getMessage(subjectKey, args, locale),
 				messages.getMessage(bodyKey, args, locale), locale, recipient.customerId()));
 	}

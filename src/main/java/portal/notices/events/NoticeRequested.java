@@ -11,6 +11,11 @@ import java.util.UUID;
  * after the publishing transaction commits, into a notice in the audience's inbox and an
  * email to each of its people in their language. Publishing the same {@code key} twice
  * creates one notice.
+ * <p>
+ * A point in time inside a title's or body's text is written as a UTC instant the way
+ * {@link Instant#toString()} writes it (e.g. {@code 2026-12-01T00:00:00Z}, see {@link #time});
+ * the inbox and each email show it in the reader's time zone and language, and the API
+ * returns it as written.
  *
  * @param key an idempotency key chosen by the publisher, e.g. {@code "suspension:<id>:started"}
  * @param kind what the notice is about
@@ -29,6 +34,11 @@ public record NoticeRequested(String key, Kind kind, Audience audience, String t
 
 	public NoticeRequested {
 		relevantServices = relevantServices == null ? Set.of() : Set.copyOf(relevantServices);
+	}
+
+	/** A point in time to embed in a body: each reader sees it in their own zone and language. */
+	public static String time(Instant instant) {
+		return instant.toString();
 	}
 
 	public Optional<String> japaneseTitle() {
