@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Points in time as one person reads them: in their time zone, with English or Japanese
- * patterns, the zone's short name shown once ("1 Dec 2026, 09:00 JST", "2026年12月1日 9:00 JST").
+ * patterns, the zone's short name shown once: 1 Dec 2026, 09:00 JST or 2026年12月1日 9:00 JST.
  * Also reads what they type into {@code datetime-local} and {@code date} fields as meant in
  * their zone. Null in, empty text out, so templates need no guard for optional times.
  */
@@ -64,12 +64,7 @@ public record TimeFormat(ZoneId zone, Locale locale) {
 		return format(value, "HH:mm z", "H:mm z");
 	}
 
-	/** The zone's short name now, e.g. {@code JST}, for labels of fields and columns. */
-	public String zoneName() {
-		return zoneName(Instant.now());
-	}
-
-	/** The zone's short name at a given time (summer time changes it). */
+	/** The zone's short name at a given time (summer time changes it), e.g. {@code JST}, for labels. */
 	public String zoneName(Instant at) {
 		return DateTimeFormatter.ofPattern("z", locale).format(at.atZone(zone));
 	}

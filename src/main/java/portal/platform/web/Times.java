@@ -1,5 +1,6 @@
 package portal.platform.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,8 +35,11 @@ public class Times {
 
 	private final List<PreferredZones> preferred;
 
-	Times(List<PreferredZones> preferred) {
+	private final Clock clock;
+
+	Times(List<PreferredZones> preferred, Clock clock) {
 		this.preferred = List.copyOf(preferred);
+		this.clock = clock;
 	}
 
 	/** The zone of the current request's person. */
@@ -88,8 +92,9 @@ public class Times {
 		return format().time(value);
 	}
 
+	/** The zone's short name now, e.g. {@code JST}. */
 	public String zoneName() {
-		return format().zoneName();
+		return format().zoneName(clock.instant());
 	}
 
 	public String zoneId() {
