@@ -71,6 +71,8 @@ class UsageViews {
 		model.addAttribute("demoLoading", demo.inProgress());
 		QueryResult points = view.points();
 		model.addAttribute("chartData", points == null ? "" : JSON.writeValueAsString(points));
+		// The chart draws its time axis in the person's zone, as the table beside it is written.
+		model.addAttribute("zone", times.zoneId());
 		model.addAttribute("exportQuery", points == null ? "" : exportQuery(points));
 		return "usage/instance";
 	}

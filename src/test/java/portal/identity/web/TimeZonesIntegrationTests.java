@@ -35,7 +35,9 @@ import portal.customers.CustomerSummary;
 import portal.customers.Customers;
 import portal.identity.Role;
 import portal.identity.profile.TimeZoneSettings;
+import portal.notices.EmailOutbox;
 import portal.notices.Inbox;
+import portal.notices.OutboxMail;
 import portal.notices.InboxEntry;
 import portal.notices.events.NoticeRequested;
 import portal.notices.events.NoticeRequested.Audience;
@@ -115,6 +117,20 @@ class TimeZonesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString(">2026年12月1日 9:00 JST</time>"),
 					containsString("作業は 2026年12月1日 9:00 JST に始まります。"))));
+
+		// Each mail is written in its recipient's zone: a mail has no browser to ask, so no choice means UTC.
+		assertThat(mailTo(tokyo.view().email())).contains("Work starts on 1 Dec 2026, 09:00 JST.")
+			.contains("1 Dec 2026, 09:00 JST").doesNotContain("T00:00:00Z");
+		assertThat(mailTo(utc.view().email())).contains("Work starts on 1 Dec 2026, 00:00 UTC.");
+	}
+
+	private String mailTo(String address) {
+		return tenancy.call(Actor.job("test"), TenantScope.system(), () -> context.getBean(EmailOutbox.class).recent(500))
+			.stream()
+			.filter(mail -> mail.recipient().equals(address) && mail.subject().contains("Maintenance"))
+			.map(OutboxMail::body)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
