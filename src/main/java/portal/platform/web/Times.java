@@ -58,18 +58,6 @@ public class Times {
 		return zone;
 	}
 
-	/** Where the zone came from: {@code profile}, {@code browser} or {@code default}. */
-	public String source() {
-		if (chosen().isPresent()) {
-			return "profile";
-		}
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		if (attributes instanceof ServletRequestAttributes servlet && browserZone(servlet.getRequest()).isPresent()) {
-			return "browser";
-		}
-		return "default";
-	}
-
 	/** The formatting of the current request: its person's zone and the page's language. */
 	public TimeFormat format() {
 		return new TimeFormat(zone(), LocaleContextHolder.getLocale());
