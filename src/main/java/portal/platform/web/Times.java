@@ -1,5 +1,7 @@
 package portal.platform.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,9 +132,22 @@ public class Times {
 		}
 		for (Cookie cookie : cookies) {
 			if (TimeZones.BROWSER_COOKIE.equals(cookie.getName())) {
-				return TimeZones.parse(java.net.URLDecoder.decode(cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+				return decoded(cookie.getValue()).flatMap(TimeZones::parse);
 			}
 		}
 		return Optional.empty();
+	}
+
+	// Whatever a client sends is ignored unless it decodes to a known zone name.
+	private static Optional<String> decoded(String value) {
+		if (value == null || value.length() > 100) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(URLDecoder.decode(value, StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException malformed) {
+			return Optional.empty();
+		}
 	}
 }

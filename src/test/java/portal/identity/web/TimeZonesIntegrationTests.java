@@ -145,6 +145,10 @@ class TimeZonesIntegrationTests {
 			.cookie(new Cookie(TimeZones.BROWSER_COOKIE, "Mars%2FOlympus_Mons")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(">1 Dec 2026, 00:00 UTC</time>")));
+		mvc.perform(get("/app/notices/{id}", notice).with(authentication(utc.authentication()))
+			.cookie(new Cookie(TimeZones.BROWSER_COOKIE, "%zz")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">1 Dec 2026, 00:00 UTC</time>")));
 		// The profile's choice wins over the browser's.
 		tenancy.run(Actor.job("test"), TenantScope.system(), () -> timeZones.choose(tokyo.user(), "Asia/Tokyo"));
 		mvc.perform(get("/app/notices/{id}", notice).with(authentication(tokyo.authentication()))
