@@ -50,7 +50,7 @@ public class HeldInstances {
 			.params(customer, instanceId)
 			.query(HeldInstances::row)
 			.optional()
-			.filter(i -> limit.allows(i.relevantService(), i.id()));
+			.filter(i -> limit.admits(i.relevantService(), i.id()));
 	}
 
 	/** The customer's instances the current user may see, by service and label (service_instances_customer_service_label). */
@@ -60,10 +60,12 @@ public class HeldInstances {
 				 WHERE i.customer_id = :customer
 				 AND (CAST(:services AS text[]) = '{}' OR i.relevant_service = ANY (CAST(:services AS text[])))
 				 AND (CAST(:instances AS text[]) = '{}' OR i.id = ANY (CAST(:instances AS text[])))
+				 AND NOT i.relevant_service = ANY (CAST(:withheld AS text[]))
 				 ORDER BY i.relevant_service, i.label, i.id""")
 			.param("customer", customer)
 			.param("services", SqlArrays.text(limit.services()))
 			.param("instances", SqlArrays.text(limit.instances()))
+			.param("withheld", SqlArrays.text(limit.withheld()))
 			.query(HeldInstances::row)
 			.list();
 	}

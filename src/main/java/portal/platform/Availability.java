@@ -2,6 +2,7 @@ package portal.platform;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,15 @@ public interface Availability {
 	 * @param relevantService the relevant service's key the route concerns, or empty
 	 */
 	Optional<Unavailable> check(UUID customerId, PortalFeature feature, String relevantService);
+
+	/**
+	 * The relevant services whose pages and data are suspended for the customer's users now
+	 * (R-11.1): lists leave their rows out, and single rows of them are refused. Decided by
+	 * the same rules as {@link #check}, from memory.
+	 */
+	default Set<String> withheldServices(UUID customerId) {
+		return Set.of();
+	}
 
 	/**
 	 * Why a part is unavailable, and for how long.

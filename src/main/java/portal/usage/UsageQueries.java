@@ -274,7 +274,7 @@ public class UsageQueries {
 		}
 		ServiceLimit limit = tenancy.limit();
 		List<Series> found = catalog.byIds(customer, List.copyOf(new java.util.LinkedHashSet<>(ids))).stream()
-			.filter(s -> limit.allows(s.relevantService(), s.instanceId()))
+			.filter(s -> limit.admits(s.relevantService(), s.instanceId()))
 			.toList();
 		for (Long id : ids) {
 			if (found.stream().noneMatch(s -> s.id() == id)) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -66,6 +68,22 @@ class AccessCheck implements Availability {
 			// The whole portal first: it also ends sessions.
 			.min(Comparator.comparing((Suspension s) -> s.scope() != SuspensionScope.WHOLE))
 			.map(AccessCheck::unavailable);
+	}
+
+	@Override
+	public Set<String> withheldServices(UUID customerId) {
+		if (customerId == null) {
+			return Set.of();
+		}
+		Instant now = clock.instant();
+		Set<String> withheld = new HashSet<>();
+		for (Suspension s : rules().suspensions()) {
+			if (s.scope() == SuspensionScope.SERVICE && s.customerId().map(customerId::equals).orElse(true)
+					&& s.inForceAt(now)) {
+				withheld.add(s.relevantService().orElseThrow());
+			}
+		}
+		return withheld;
 	}
 
 	private static Unavailable unavailable(Suspension s) {

@@ -1,5 +1,6 @@
 package portal.agreements.enforcement;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,22 +62,32 @@ class RouteCheck implements HandlerInterceptor {
 		if (unavailable.endsAccess()) {
 			endSession(request);
 		}
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			ProblemDetail problem = problem(unavailable);
-			response.setStatus(problem.getStatus());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			// Flat, as RFC 9457 extension members are.
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", problem.getType().toString());
-			body.put("title", problem.getTitle());
-			body.put("status", problem.getStatus());
-			body.put("detail", problem.getDetail());
-			body.putAll(problem.getProperties());
-			JSON.writeValue(response.getOutputStream(), body);
+		if (isApi(request)) {
+			writeProblem(response, unavailable);
 			return false;
 		}
 		throw new PartUnavailable(unavailable);
+	}
+
+	// The TM Forum shaped API answers like the JSON API: a problem, never a page.
+	static boolean isApi(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/tmf-api/");
+	}
+
+	static void writeProblem(HttpServletResponse response, Availability.Unavailable unavailable) throws IOException {
+		ProblemDetail problem = problem(unavailable);
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		// Flat, as RFC 9457 extension members are.
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.putAll(problem.getProperties());
+		JSON.writeValue(response.getOutputStream(), body);
 	}
 
 	static PortalFeature feature(HandlerMethod method) {

@@ -1,9 +1,13 @@
 package portal.agreements.enforcement;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,6 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import portal.platform.Availability;
+import portal.platform.PortalFeature;
+import portal.platform.ServiceWithheld;
 import portal.platform.Tenancy;
 
 /**
@@ -27,9 +33,12 @@ class SuspendedPages implements WebMvcConfigurer {
 
 	private final Tenancy tenancy;
 
-	SuspendedPages(Availability availability, Tenancy tenancy) {
+	private final Clock clock;
+
+	SuspendedPages(Availability availability, Tenancy tenancy, Clock clock) {
 		this.availability = availability;
 		this.tenancy = tenancy;
+		this.clock = clock;
 	}
 
 	@Override
@@ -39,7 +48,27 @@ class SuspendedPages implements WebMvcConfigurer {
 
 	@ExceptionHandler(PartUnavailable.class)
 	ModelAndView suspended(PartUnavailable refusal, HttpServletRequest request) {
-		Availability.Unavailable unavailable = refusal.unavailable();
+		return page(refusal.unavailable());
+	}
+
+	// A row of a relevant service suspended for the customer, met inside a route (an instance,
+	// its usage, an order on it): answered like a route of that service would be.
+	@ExceptionHandler(ServiceWithheld.class)
+	ModelAndView withheld(ServiceWithheld refusal, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Availability.Unavailable unavailable = tenancy.scope().customerId()
+			.flatMap(customer -> availability.check(customer, PortalFeature.SERVICES, refusal.relevantService()))
+			// Lifted in between: still say what was refused, without a period.
+			.orElseGet(() -> new Availability.Unavailable(refusal.problemType(), "service:" + refusal.relevantService(),
+					"", clock.instant(), Optional.empty(), false));
+		if (RouteCheck.isApi(request)) {
+			RouteCheck.writeProblem(response, unavailable);
+			return null;
+		}
+		return page(unavailable);
+	}
+
+	private static ModelAndView page(Availability.Unavailable unavailable) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("unavailable", unavailable);
 		model.put("signedOut", unavailable.endsAccess());

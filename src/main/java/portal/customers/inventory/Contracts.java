@@ -80,6 +80,10 @@ class Contracts {
 			where.append(" AND c.relevant_service = ANY (CAST(:limitServices AS text[]))");
 			params.put("limitServices", SqlArrays.text(limit.services()));
 		}
+		if (limit.withholdsServices()) {
+			where.append(" AND NOT c.relevant_service = ANY (CAST(:withheld AS text[]))");
+			params.put("withheld", SqlArrays.text(limit.withheld()));
+		}
 		if (limit.limitsInstances()) {
 			where.append(" AND EXISTS (SELECT 1 FROM customers.service_instances li WHERE li.contract_no = c.contract_no"
 					+ " AND li.id = ANY (CAST(:limitInstances AS text[])))");

@@ -73,7 +73,7 @@ class ServiceInstances {
 	Optional<InstanceRow> ofCustomer(UUID customer, String id, ServiceLimit limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM customers.service_instances i WHERE i.customer_id = ? AND i.id = ?")
 			.params(customer, id).query(this::toRow).optional()
-			.filter(row -> limit.allows(row.relevantService(), row.id()));
+			.filter(row -> limit.admits(row.relevantService(), row.id()));
 	}
 
 	Optional<InstanceRow> row(String id) {
@@ -99,6 +99,10 @@ class ServiceInstances {
 		if (limit.limitsServices()) {
 			where.append(" AND i.relevant_service = ANY (CAST(:limitServices AS text[]))");
 			params.put("limitServices", SqlArrays.text(limit.services()));
+		}
+		if (limit.withholdsServices()) {
+			where.append(" AND NOT i.relevant_service = ANY (CAST(:withheld AS text[]))");
+			params.put("withheld", SqlArrays.text(limit.withheld()));
 		}
 		if (limit.limitsInstances()) {
 			where.append(" AND i.id = ANY (CAST(:limitInstances AS text[]))");

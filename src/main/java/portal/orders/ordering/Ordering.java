@@ -120,6 +120,7 @@ public class Ordering {
 		return orders.find(orderId).filter(this::visible);
 	}
 
+
 	@Transactional(readOnly = true)
 	public OrderPage history(OrderFilter filter, int offset, int limit) {
 		return orders.search(filter.forCustomer(customer(), tenancy.limit()), offset, limit);
@@ -131,16 +132,26 @@ public class Ordering {
 		return customers.instance(customer(), instanceId);
 	}
 
+	// An order on a suspended relevant service is answered with the suspension, not as unknown.
 	private boolean visible(ServiceOrder order) {
-		return order.customerId().equals(customer())
-				&& order.items().stream().allMatch(i -> allowed(order.relevantService(), i.instanceId()));
+		if (!order.customerId().equals(customer())) {
+			return false;
+		}
+		ServiceLimit limit = tenancy.limit();
+		boolean within = order.items().stream().allMatch(i -> i.instanceId().isEmpty()
+				? !limit.limitsInstances() && (!limit.limitsServices() || limit.services().contains(order.relevantService()))
+				: new ServiceLimit(limit.services(), limit.instances()).allows(order.relevantService(), i.instanceId()));
+		if (within) {
+			limit.requireNotWithheld(order.relevantService());
+		}
+		return within;
 	}
 
 	// An add names no instance yet: only a user not limited to some instances may see or order it.
 	private boolean allowed(String relevantService, String instanceId) {
 		ServiceLimit limit = tenancy.limit();
 		if (instanceId.isEmpty()) {
-			return !limit.limitsInstances() && (!limit.limitsServices() || limit.services().contains(relevantService));
+			return !limit.limitsInstances() && limit.allowsService(relevantService);
 		}
 		return limit.allows(relevantService, instanceId);
 	}

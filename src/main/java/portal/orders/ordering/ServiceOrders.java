@@ -143,6 +143,10 @@ class ServiceOrders {
 			where.append(" AND o.relevant_service = ANY (CAST(:limitServices AS text[]))");
 			params.put("limitServices", portal.platform.SqlArrays.text(filter.limit().services()));
 		}
+		if (filter.limit().withholdsServices()) {
+			where.append(" AND NOT o.relevant_service = ANY (CAST(:withheld AS text[]))");
+			params.put("withheld", portal.platform.SqlArrays.text(filter.limit().withheld()));
+		}
 		if (filter.limit().limitsInstances()) {
 			where.append(" AND EXISTS (SELECT 1 FROM jsonb_array_elements(o.items) it"
 					+ " WHERE it->>'instanceId' = ANY (CAST(:limitInstances AS text[])))");

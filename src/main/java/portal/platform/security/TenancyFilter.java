@@ -1,6 +1,7 @@
 package portal.platform.security;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import portal.platform.Actor;
+import portal.platform.Availability;
 import portal.platform.PortalPrincipal;
 import portal.platform.ServiceLimit;
 import portal.platform.Tenancy;
@@ -18,14 +20,18 @@ import portal.platform.TenantScope;
 /**
  * Sets the tenancy context of a request from its signed-in principal: its actor and
  * scope, and the client address as origin. A request without a portal principal gets
- * the anonymous actor and an empty scope, which sees no tenant rows.
+ * the anonymous actor and an empty scope, which sees no tenant rows. A customer's users get
+ * the relevant services suspended for the customer withheld from their limit.
  */
 class TenancyFilter extends OncePerRequestFilter {
 
 	private final Tenancy tenancy;
 
-	TenancyFilter(Tenancy tenancy) {
+	private final Supplier<Availability> availability;
+
+	TenancyFilter(Tenancy tenancy, Supplier<Availability> availability) {
 		this.tenancy = tenancy;
+		this.availability = availability;
 	}
 
 	@Override
@@ -39,6 +45,10 @@ class TenancyFilter extends OncePerRequestFilter {
 			actor = principal.actor();
 			scope = principal.scope();
 			limit = principal.limit();
+			// Suspended relevant services leave every list of the customer's, decided from memory.
+			if (scope.kind() == TenantScope.Kind.CUSTOMER) {
+				limit = limit.withholding(availability.get().withheldServices(scope.customerId().orElseThrow()));
+			}
 		}
 		Tenancy.Context context = new Tenancy.Context(actor, scope, request.getRemoteAddr(), limit);
 		try {

@@ -1,7 +1,9 @@
 package portal.platform.security;
 
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import portal.platform.Availability;
 import portal.platform.RateLimits;
 import portal.platform.SecurityRefused;
 import portal.platform.SessionCookies;
@@ -91,7 +94,8 @@ class WebSecurity {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
 			RateLimits rateLimits, @Value("${portal.api.requests-per-minute:600}") int requestsPerMinute,
-			ApplicationEventPublisher events) throws Exception {
+			ApplicationEventPublisher events, ObjectProvider<Availability> availabilities) throws Exception {
+		Supplier<Availability> availability = availability(availabilities);
 		// The TM Forum shaped API authenticates like the JSON API: tokens, problem answers, no pages.
 		http.securityMatcher("/api/**", "/tmf-api/**")
 			.authorizeHttpRequests(requests -> requests
@@ -115,7 +119,7 @@ class WebSecurity {
 				}))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(announcingCsrf(events, ProblemResponses.forbidden())))
-			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new TenancyFilter(tenancy, availability), AnonymousAuthenticationFilter.class)
 			// Before any authentication work, so that a flood costs as little as possible.
 			.addFilterAfter(new ApiRequestBudget(rateLimits, requestsPerMinute), SecurityContextHolderFilter.class);
 		headers(http);
@@ -129,8 +133,9 @@ class WebSecurity {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, Tenancy tenancy, List<SecurityContributor> contributors,
 			@Value("${portal.metrics.allowed-networks}") List<String> metricsNetworks,
-			@Value("${portal.api-docs-public:false}") boolean apiDocsPublic, ApplicationEventPublisher events)
-			throws Exception {
+			@Value("${portal.api-docs-public:false}") boolean apiDocsPublic, ApplicationEventPublisher events,
+			ObjectProvider<Availability> availabilities) throws Exception {
+		Supplier<Availability> availability = availability(availabilities);
 		// Metrics name routes, pools and sign-in counts: only the monitoring network reads them.
 		List<IpAddressMatcher> networks = metricsNetworks.stream().map(String::trim).filter(n -> !n.isEmpty())
 			.map(IpAddressMatcher::new).toList();
@@ -158,12 +163,18 @@ class WebSecurity {
 			.exceptionHandling(errors -> errors.accessDeniedHandler(announcingCsrf(events, new AccessDeniedHandlerImpl())))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
-			.addFilterAfter(new TenancyFilter(tenancy), AnonymousAuthenticationFilter.class);
+			.addFilterAfter(new TenancyFilter(tenancy, availability), AnonymousAuthenticationFilter.class);
 		headers(http);
 		for (SecurityContributor contributor : contributors) {
 			contributor.contribute(http, SecurityContributor.Chain.PAGES);
 		}
 		return http.build();
+	}
+
+	// Resolved on first use: the check's implementation needs beans built after the filter chains.
+	private static Supplier<Availability> availability(ObjectProvider<Availability> availabilities) {
+		return org.springframework.util.function.SingletonSupplier
+			.of(() -> availabilities.getIfAvailable(() -> Availability.ALWAYS));
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
