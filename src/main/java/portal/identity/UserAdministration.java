@@ -164,6 +164,24 @@ public class UserAdministration {
 	}
 
 	/**
+	 * The customer's Portal Agreement has terminated (R-9.5): every session and API token of
+	 * its users ends, each user's audited with the number of tokens revoked. Repeating it
+	 * changes nothing more.
+	 *
+	 * @return the number of users whose access was ended
+	 */
+	@Transactional
+	public int endAccessOfCustomer(UUID customerId, String reason) {
+		List<Account> users = accounts.listOfCustomer(customerId, "");
+		for (Account account : users) {
+			int revoked = access.endAccess(account);
+			audit.record(AuditRecord.of("user.access-ended", "user", account.loginId()).forCustomer(customerId)
+				.with("reason", reason).with("tokensRevoked", revoked));
+		}
+		return users.size();
+	}
+
+	/**
 	 * A fresh start after a lost or stolen report or a forgotten password: new link, new
 	 * password, new second factor; needs the acting administrator's re-authentication.
 	 */

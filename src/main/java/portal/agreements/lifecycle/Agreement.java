@@ -26,12 +26,14 @@ public class Agreement {
 	private TerminationOrigin terminationOrigin;
 	private String terminationReason;
 	private String terminationRequestedBy;
+	private Instant terminationCarriedOutAt;
 	private final long version;
 	private final List<TimelineEntry> newEntries = new ArrayList<>();
 	private final List<Object> events = new ArrayList<>();
 
 	Agreement(UUID customerId, Long receiptNo, Instant concludedAt, Instant terminationEffectiveAt,
-			TerminationOrigin terminationOrigin, String terminationReason, String terminationRequestedBy, long version) {
+			TerminationOrigin terminationOrigin, String terminationReason, String terminationRequestedBy,
+			Instant terminationCarriedOutAt, long version) {
 		this.customerId = customerId;
 		this.receiptNo = receiptNo;
 		this.concludedAt = concludedAt;
@@ -39,12 +41,13 @@ public class Agreement {
 		this.terminationOrigin = terminationOrigin;
 		this.terminationReason = terminationReason;
 		this.terminationRequestedBy = terminationRequestedBy;
+		this.terminationCarriedOutAt = terminationCarriedOutAt;
 		this.version = version;
 	}
 
 	/** The agreement an accepted application concludes; active at once. */
 	public static Agreement conclude(UUID customerId, Long receiptNo, String actor, Instant now) {
-		Agreement agreement = new Agreement(customerId, receiptNo, now, null, null, null, null, 0);
+		Agreement agreement = new Agreement(customerId, receiptNo, now, null, null, null, null, null, 0);
 		agreement.record(now, "concluded", receiptNo == null ? "" : "application " + receiptNo, actor, now);
 		return agreement;
 	}
@@ -127,6 +130,26 @@ public class Agreement {
 		return true;
 	}
 
+	/**
+	 * Carries out a termination that has taken effect (R-9.5): recorded once on the timeline
+	 * at its effective date. Access was refused by time from that date on already.
+	 *
+	 * @return false when it was carried out before
+	 * @throws AgreementRefusal when no termination has taken effect
+	 */
+	public boolean carryOutTermination(String actor, Instant now) {
+		if (!isTerminatedAt(now)) {
+			throw AgreementRefusal.conflict("not-terminated", "", "not-terminated",
+					"The Portal Agreement has not terminated.", Map.of());
+		}
+		if (terminationCarriedOutAt != null) {
+			return false;
+		}
+		terminationCarriedOutAt = now;
+		record(terminationEffectiveAt, "terminated", "sessions and API tokens ended", actor, now);
+		return true;
+	}
+
 	/** Records a suspension of this customer's agreement on its timeline; refused once terminated. */
 	void suspended(Suspension suspension, String actor, Instant now) {
 		requireNotTerminated(now);
@@ -200,6 +223,10 @@ public class Agreement {
 
 	public Optional<String> terminationReason() {
 		return Optional.ofNullable(terminationReason);
+	}
+
+	public Optional<Instant> terminationCarriedOutAt() {
+		return Optional.ofNullable(terminationCarriedOutAt);
 	}
 
 	Optional<String> terminationRequestedBy() {

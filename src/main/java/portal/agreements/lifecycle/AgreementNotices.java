@@ -71,6 +71,17 @@ final class AgreementNotices {
 				null, effectiveAt, null, Set.of());
 	}
 
+	/** On the effective date: published then, so it shows and mails from that moment. */
+	static NoticeRequested terminated(UUID customerId, Instant effectiveAt, String key) {
+		return new NoticeRequested(key, Kind.TERMINATION, Audience.customer(customerId),
+				"Your Portal Agreement has terminated",
+				"Your Portal Agreement terminated on " + effectiveAt + ". Your users can no longer sign in, and their "
+						+ "sessions and API tokens have ended.\n\nYour data is kept until its retention period ends.",
+				"ポータル契約は終了しました", "ポータル契約は " + effectiveAt + " に終了しました。ユーザーはサインインできず、"
+						+ "セッションと API トークンは無効になりました。データは保存期間が終わるまで保管されます。",
+				effectiveAt, effectiveAt, null, Set.of());
+	}
+
 	static NoticeRequested terminationCancelled(UUID customerId, String detail, Instant now, String key) {
 		return new NoticeRequested(key, Kind.TERMINATION, Audience.customer(customerId),
 				"Termination of your Portal Agreement cancelled", "The scheduled termination no longer applies: " + detail

@@ -18,7 +18,7 @@ class Agreements {
 
 	private static final String COLUMNS = """
 			SELECT customer_id, receipt_no, concluded_at, termination_effective_at, termination_origin,
-				termination_reason, termination_requested_by, version
+				termination_reason, termination_requested_by, termination_carried_out_at, version
 			FROM agreements.agreements""";
 
 	private final JdbcClient jdbc;
@@ -45,6 +45,17 @@ class Agreements {
 		return jdbc.sql(COLUMNS + " WHERE termination_effective_at IS NOT NULL").query(Agreements::toAgreement).list();
 	}
 
+	/** agreements_termination_due: customers whose termination has taken effect and is not yet carried out. */
+	List<UUID> terminationsDue(Instant now) {
+		return jdbc.sql("""
+				SELECT customer_id FROM agreements.agreements
+				WHERE termination_effective_at IS NOT NULL AND termination_carried_out_at IS NULL
+				AND termination_effective_at <= ? ORDER BY termination_effective_at LIMIT 500""")
+			.param(Timestamp.from(now))
+			.query(UUID.class)
+			.list();
+	}
+
 	void insert(Agreement agreement) {
 		jdbc.sql("""
 				INSERT INTO agreements.agreements (customer_id, receipt_no, concluded_at) VALUES (?, ?, ?)
@@ -58,12 +69,13 @@ class Agreements {
 	void update(Agreement agreement) {
 		jdbc.sql("""
 				UPDATE agreements.agreements SET termination_effective_at = ?, termination_origin = ?,
-					termination_reason = ?, termination_requested_by = ?, version = version + 1
+					termination_reason = ?, termination_requested_by = ?, termination_carried_out_at = ?,
+					version = version + 1
 				WHERE customer_id = ?""")
 			.params(agreement.terminationEffectiveAt().map(Timestamp::from).orElse(null),
 					agreement.terminationOrigin().map(TerminationOrigin::code).orElse(null),
 					agreement.terminationReason().orElse(null), agreement.terminationRequestedBy().orElse(null),
-					agreement.customerId())
+					agreement.terminationCarriedOutAt().map(Timestamp::from).orElse(null), agreement.customerId())
 			.update();
 		entries(agreement);
 		accessChanged(agreement.customerId());
@@ -99,7 +111,7 @@ class Agreements {
 		return new Agreement(rs.getObject("customer_id", UUID.class), receiptNo, instant(rs, "concluded_at"),
 				instant(rs, "termination_effective_at"),
 				TerminationOrigin.of(rs.getString("termination_origin")).orElse(null), rs.getString("termination_reason"),
-				rs.getString("termination_requested_by"), rs.getLong("version"));
+				rs.getString("termination_requested_by"), instant(rs, "termination_carried_out_at"), rs.getLong("version"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

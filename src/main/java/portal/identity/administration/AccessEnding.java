@@ -44,10 +44,10 @@ public class AccessEnding {
 		return sessions.endAll(account.loginId());
 	}
 
-	/** Ends every session and API token of the account. */
-	public void endAccess(Account account) {
+	/** Ends every session and API token of the account; the number of tokens revoked. */
+	public int endAccess(Account account) {
 		sessions.endAll(account.loginId());
-		tokens.revokeAll(account.id());
+		return tokens.revokeAll(account.id());
 	}
 
 	/** Withdrawal or removal: personal information erased, login ID retired, access ended; audited as {@code action}. */

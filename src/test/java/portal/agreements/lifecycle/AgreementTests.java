@@ -114,4 +114,19 @@ class AgreementTests {
 		assertThat(agreement.cancelForActiveContract(NOW)).isFalse();
 		assertThat(agreement.terminationOrigin()).contains(TerminationOrigin.CUSTOMER);
 	}
+
+	@Test
+	@DisplayName("R-9.5 a termination is carried out only once it took effect, and only once; it is recorded at its date")
+	void carriesOutATerminationOnceItTookEffect() {
+		assertThatThrownBy(() -> agreement.carryOutTermination("job", NOW)).isInstanceOf(AgreementRefusal.class);
+		agreement.requestTermination(NOW.plus(DAY), "CP00000001", NOW);
+		agreement.takeEntries();
+		assertThatThrownBy(() -> agreement.carryOutTermination("job", NOW.plus(DAY).minusSeconds(1)))
+			.isInstanceOf(AgreementRefusal.class);
+		assertThat(agreement.carryOutTermination("job", NOW.plus(DAY))).isTrue();
+		assertThat(agreement.terminationCarriedOutAt()).contains(NOW.plus(DAY));
+		assertThat(agreement.takeEntries()).extracting(TimelineEntry::step).containsExactly("terminated");
+		assertThat(agreement.carryOutTermination("job", NOW.plus(DAY.multipliedBy(2)))).isFalse();
+		assertThat(agreement.takeEntries()).isEmpty();
+	}
 }
