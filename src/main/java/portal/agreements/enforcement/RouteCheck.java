@@ -63,7 +63,7 @@ class RouteCheck implements HandlerInterceptor {
 			endSession(request);
 		}
 		if (isApi(request)) {
-			writeProblem(response, unavailable);
+			writeProblem(request, response, unavailable);
 			return false;
 		}
 		throw new PartUnavailable(unavailable);
@@ -75,17 +75,24 @@ class RouteCheck implements HandlerInterceptor {
 		return path.startsWith("/api/") || path.startsWith("/tmf-api/");
 	}
 
-	static void writeProblem(HttpServletResponse response, Availability.Unavailable unavailable) throws IOException {
+	static void writeProblem(HttpServletRequest request, HttpServletResponse response,
+			Availability.Unavailable unavailable) throws IOException {
 		ProblemDetail problem = problem(unavailable);
+		boolean tmf = Problems.isTmf(request);
 		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentType(tmf ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		// Flat, as RFC 9457 extension members are.
+		// Flat, as RFC 9457 extension members are; the TM Forum shaped API answers in its own shape.
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
+		if (tmf) {
+			body.putAll(Problems.tmf(problem));
+		}
+		else {
+			body.put("type", problem.getType().toString());
+			body.put("title", problem.getTitle());
+			body.put("status", problem.getStatus());
+			body.put("detail", problem.getDetail());
+		}
 		body.putAll(problem.getProperties());
 		JSON.writeValue(response.getOutputStream(), body);
 	}

@@ -62,7 +62,7 @@ class SuspendedPages implements WebMvcConfigurer {
 			.orElseGet(() -> new Availability.Unavailable(refusal.problemType(), "service:" + refusal.relevantService(),
 					"", clock.instant(), Optional.empty(), false));
 		if (RouteCheck.isApi(request)) {
-			RouteCheck.writeProblem(response, unavailable);
+			RouteCheck.writeProblem(request, response, unavailable);
 			return null;
 		}
 		return page(unavailable);

@@ -16,6 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import portal.orders.ordering.InvalidOrder;
 import portal.orders.ordering.OrderRefusal;
 import portal.platform.PortalException;
+import portal.platform.problems.PayloadTooLargeException;
 
 /** Errors of the TMF641 facade in TM Forum's shape: {@code {code, reason, message, status, @type}}. */
 @RestControllerAdvice(assignableTypes = TmfServiceOrderController.class)
@@ -43,6 +44,9 @@ class TmfErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
+			return error(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "body", tooLarge.getMessage());
+		}
 		return error(HttpStatus.BAD_REQUEST, "malformed-body", "body",
 				"The body is not a JSON object of the expected shape.");
 	}

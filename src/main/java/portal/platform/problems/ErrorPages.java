@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Where the servlet container sends every error no controller handled: JSON callers (and
- * every {@code /api/**} path) get a problem detail, people get a friendly page. Neither
+ * every {@code /api/**} path) get a problem detail ({@code /tmf-api/**} in TM Forum's shape), people get a friendly page. Neither
  * ever shows a stack trace or the exception's message.
  */
 @Controller
@@ -40,8 +40,12 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("/error")
-	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+	ResponseEntity<Object> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
+		if (Problems.isTmf(request)) {
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+				.body(Problems.tmf(problem(status)));
+		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status));
 	}
 
@@ -67,7 +71,7 @@ class ErrorPages implements ErrorController {
 
 	private static boolean isApi(HttpServletRequest request) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		return uri != null && uri.toString().startsWith(request.getContextPath() + "/api/");
+		return uri != null && (uri.toString().startsWith(request.getContextPath() + "/api/") || Problems.isTmf(request));
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

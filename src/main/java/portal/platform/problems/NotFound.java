@@ -11,7 +11,8 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * An address nothing answers: a problem detail under {@code /api/**}, the friendly 404
+ * An address nothing answers: a problem detail under {@code /api/**} (TM Forum's error shape
+ * under {@code /tmf-api/**}), the friendly 404
  * page elsewhere — decided here rather than by the container, so it holds wherever the
  * request is served.
  */
@@ -21,7 +22,7 @@ class NotFound {
 
 	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	ModelAndView notFound(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || Problems.isTmf(request)) {
 			ModelAndView problem = new ModelAndView(new ProblemView(Problems.of(HttpStatus.NOT_FOUND, "not-found",
 					"There is nothing at this address.")));
 			problem.setStatus(HttpStatus.NOT_FOUND);

@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.View;
 
-/** Writes a problem detail as JSON even where the caller asked for HTML. */
+/** Writes a problem detail as JSON even where the caller asked for HTML (TM Forum's shape under {@code /tmf-api/}). */
 record ProblemView(ProblemDetail problem) implements View {
 
 	@Override
@@ -19,6 +19,6 @@ record ProblemView(ProblemDetail problem) implements View {
 	@Override
 	public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
-		Problems.write(response, problem);
+		Problems.write(request, response, problem);
 	}
 }

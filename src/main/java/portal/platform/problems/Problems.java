@@ -2,7 +2,11 @@ package portal.platform.problems;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,6 +27,42 @@ public final class Problems {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		JSON.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * Writes a problem as the whole response; under {@code /tmf-api/} in TM Forum's error shape,
+	 * as the TMF facades answer their own errors.
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		if (!isTmf(request)) {
+			write(response, problem);
+			return;
+		}
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), tmf(problem));
+	}
+
+	/** Whether the request (or the one whose error is being answered) is to the TM Forum shaped API. */
+	public static boolean isTmf(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = failed != null ? failed.toString() : request.getRequestURI();
+		return uri.startsWith(request.getContextPath() + "/tmf-api/");
+	}
+
+	/** The problem in TM Forum's error shape: {@code {code, reason, message, status, @type}}. */
+	public static Map<String, Object> tmf(ProblemDetail problem) {
+		String type = problem.getType().toString();
+		String code = type.substring(type.lastIndexOf('/') + 1);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code);
+		body.put("reason", code);
+		body.put("message", problem.getDetail());
+		body.put("status", String.valueOf(problem.getStatus()));
+		body.put("@type", "Error");
+		return body;
 	}
 
 	public static ProblemDetail of(HttpStatusCode status, String type, String detail) {

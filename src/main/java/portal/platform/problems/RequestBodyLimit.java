@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over the limit before anything reads them (R-20.2): a
+ * Refuses API request bodies ({@code /api/}, {@code /tmf-api/}) over the limit before anything reads them (R-20.2): a
  * declared length over the limit is answered at once with 413; a body without a declared
  * length is cut off when it passes the limit.
  */
@@ -41,7 +41,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !path.startsWith("/api/") && !path.startsWith("/tmf-api/");
 	}
 
 	@Override
@@ -51,7 +52,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		long limit = bulkPaths.contains(path) ? bulkLimit : this.limit;
 		if (request.getContentLengthLong() > limit) {
-			Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+			Problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
 					new PayloadTooLargeException(limit).getMessage()));
 			return;
 		}
