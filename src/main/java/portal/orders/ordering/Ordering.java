@@ -126,6 +126,35 @@ public class Ordering {
 		return orders.search(filter.forCustomer(customer(), tenancy.limit()), offset, limit);
 	}
 
+	/**
+	 * The contract an add on the relevant service goes under, for callers that name the
+	 * service rather than the contract (the TMF641 facade): the one named, if it is an active
+	 * contract of that service the user may order on, or else the only such contract.
+	 *
+	 * @param path the request path of the item, to name the offending field
+	 * @throws OrderRefusal naming the field when there is no such contract or no single one
+	 */
+	@Transactional(readOnly = true)
+	public String contractForAdd(String relevantService, String contractNo, String path) {
+		List<ContractSummary> candidates = customers.contractsOf(customer()).stream()
+			.filter(c -> c.relevantService().equals(relevantService) && c.active() && allowed(relevantService, ""))
+			.toList();
+		if (!contractNo.isEmpty()) {
+			return candidates.stream().map(ContractSummary::contractNo).filter(contractNo::equals).findFirst()
+				.orElseThrow(() -> OrderRefusal.invalid(path + ".agreement.id", "There is no active contract "
+						+ contractNo + " of " + relevantService + " you may order on."));
+		}
+		if (candidates.size() == 1) {
+			return candidates.get(0).contractNo();
+		}
+		if (candidates.isEmpty()) {
+			throw OrderRefusal.invalid(path + ".service.serviceSpecification.id",
+					"There is no active contract of " + relevantService + " you may add a service instance to.");
+		}
+		throw OrderRefusal.invalid(path + ".agreement.id", "Name the contract as agreement.id: one of "
+				+ String.join(", ", candidates.stream().map(ContractSummary::contractNo).toList()) + ".");
+	}
+
 	/** The order types one of the customer's instances takes, with the instance as the user may see it. */
 	@Transactional(readOnly = true)
 	public Optional<ServiceInstanceSummary> instance(String instanceId) {

@@ -72,10 +72,12 @@ class TmfServiceOrderController {
 
 	@PostMapping(TmfServiceOrder.BASE)
 	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
-	@Operation(summary = "Create a service order on existing service instances; Idempotency-Key as in /api/v1/orders")
+	@Operation(summary = "Create a service order: add an instance of a relevant service (serviceSpecification.id), or "
+			+ "modify or delete existing ones; Idempotency-Key as in /api/v1/orders")
 	ResponseEntity<TmfServiceOrder> create(@RequestBody TmfServiceOrderCreate request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		Submitted submitted = ordering.submit(request.toNewOrder(), Optional.ofNullable(idempotencyKey));
+		Submitted submitted = ordering.submit(request.toNewOrder(ordering::contractForAdd),
+				Optional.ofNullable(idempotencyKey));
 		return ResponseEntity.created(URI.create(TmfServiceOrder.BASE + "/" + submitted.order().id()))
 			.body(TmfServiceOrder.of(submitted.order()));
 	}
