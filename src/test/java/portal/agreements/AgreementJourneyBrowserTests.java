@@ -2,6 +2,7 @@ package portal.agreements;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -21,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import portal.TestSmtp;
 import portal.agreements.desk.ApplicationDesk;
-import portal.agreements.desk.DeskEntry;
 import portal.agreements.lifecycle.AgreementLifecycle;
 import portal.agreements.lifecycle.Suspension;
 import portal.agreements.lifecycle.SuspensionKind;
@@ -30,6 +30,10 @@ import portal.agreements.lifecycle.SuspensionScope;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
 import portal.customers.inventory.ContractFeed;
+import portal.identity.Role;
+import portal.identity.UserView;
+import portal.identity.activation.Activation;
+import portal.identity.administration.StaffDirectory;
 import portal.platform.Actor;
 import portal.platform.Availability;
 import portal.platform.PortalFeature;
@@ -39,13 +43,17 @@ import portal.platform.web.Browsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static portal.JourneySteps.activationPath;
+import static portal.JourneySteps.activationToken;
 import static portal.JourneySteps.click;
 import static portal.JourneySteps.code;
 import static portal.JourneySteps.signIn;
+import static portal.JourneySteps.signOut;
+import static portal.JourneySteps.step;
 import static portal.JourneySteps.waitFor;
 
 /**
- * A company applies, the desk accepts, the first administrator activates from the email and
+ * A company applies, a desk staff member signs in and accepts it on the desk page with its
+ * confirmation, the first administrator activates from the email and
  * signs in; then a feature suspended for that customer shows its suspended page while the
  * rest works, and a whole-portal suspension signs the administrator out on the next click.
  * Real Chromium against the running portal, real SMTP (GreenMail).
@@ -86,8 +94,14 @@ class AgreementJourneyBrowserTests {
 	@Autowired
 	Tenancy tenancy;
 
+	@Autowired
+	StaffDirectory staff;
+
+	@Autowired
+	Activation activation;
+
 	@Test
-	@DisplayName("R-4.3 R-5.3 R-6.1 R-12.3 apply, be accepted, activate and sign in; a suspended feature shows its page; "
+	@DisplayName("R-4.3 R-5.1 R-5.3 R-6.1 R-12.3 apply, be accepted at the desk in the browser, activate and sign in; a suspended feature shows its page; "
 			+ "a whole-portal suspension signs out on the next click")
 	void appliesIsAcceptedSignsInAndMeetsSuspensions(WebDriver browser) throws Exception {
 		AgreementFixtures fixtures = new AgreementFixtures(desk, contracts, tenancy);
@@ -112,8 +126,21 @@ class AgreementJourneyBrowserTests {
 		long receiptNo = Long.parseLong(browser.findElement(By.id("receipt")).getText().replaceAll("(?s)\\D*(\\d+).*", "$1"));
 		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
 
-		DeskEntry accepted = fixtures.asDesk(() -> desk.accept(receiptNo));
-		UUID customer = accepted.application().customerId().orElseThrow();
+		String[] deskStaff = deskMember("desk-" + fixtures.run.toLowerCase());
+		signIn(browser, url("/sign-in"), deskStaff[0], deskStaff[1], code(deskStaff[2], step(Instant.now()) + 1));
+		browser.get(url("/console/applications"));
+		click(browser, By.cssSelector("a[href$='/console/applications/" + receiptNo + "']"));
+		waitFor(browser, By.id("evidence"));
+		click(browser, By.id("accept"));
+		waitFor(browser, By.id("accept-confirmation"));
+		assertThat(browser.findElement(By.id("state")).getText()).startsWith("Received");
+		click(browser, By.id("accept-confirm"));
+		waitFor(browser, By.id("decided"));
+		assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Accepted");
+		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+		signOut(browser);
+		UUID customer = fixtures.asDesk(() -> desk.application(receiptNo)).orElseThrow().application().customerId()
+			.orElseThrow();
 
 		browser.get(url(activationPath(greenMail, adminEmail)));
 		String loginId = browser.findElement(By.id("login-id")).getText();
@@ -160,6 +187,21 @@ class AgreementJourneyBrowserTests {
 		// The suspended pages answer 503 on purpose; nothing else may go wrong.
 		assertThat(Browsers.severeConsoleEntries(browser)).allSatisfy(entry -> assertThat(entry.toString())
 			.contains("status of 503"));
+	}
+
+	/** A desk staff member, activated with a password and a second factor: login ID, password, TOTP secret. */
+	private String[] deskMember(String name) throws Exception {
+		String email = name + "@journey.example.com";
+		UserView user = tenancy.call(Actor.staff("ST0000000"), TenantScope.system(),
+				() -> staff.addStaff("Journey " + name, email, "+81 3 8765 4321", EnumSet.of(Role.STAFF_DESK), null,
+						"en"));
+		String token = activationToken(greenMail, email);
+		Activation.Offer offer = activation.offer(token).orElseThrow();
+		String password = "quiet lantern meadow " + UUID.randomUUID().toString().substring(0, 8);
+		Activation.Result result = activation.activate(token, password, password,
+				code(offer.totpSecret(), step(Instant.now())), true, offer.personalInformationTerms().version());
+		assertThat(result.succeeded()).as(result.errors().toString()).isTrue();
+		return new String[] { user.loginId(), password, offer.totpSecret() };
 	}
 
 	private UUID suspend(UUID customer, SuspensionScope scope, PortalFeature feature) {

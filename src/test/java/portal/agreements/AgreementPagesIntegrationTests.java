@@ -95,7 +95,7 @@ class AgreementPagesIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-5.1 R-5.2 the desk's queue and an application with its evidence; the older one is named")
+	@DisplayName("R-5.1 R-5.2 the desk's queue and an application with its evidence; the older one is named; accepting asks to confirm first")
 	void deskPages() throws Exception {
 		fixtures.clearQueue();
 		String name = fixtures.legalName("Desk Page");
@@ -109,12 +109,18 @@ class AgreementPagesIntegrationTests {
 		mvc.perform(get("/console/applications/{no}", newer.receiptNo()).with(authentication(AgreementFixtures.DESK)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"evidence\""), containsString("id=\"older-pending\""))));
-		mvc.perform(post("/console/applications/{no}/acceptance", newer.receiptNo()).with(csrf())
-			.with(authentication(AgreementFixtures.DESK)))
+		mvc.perform(post("/console/applications/{no}/acceptance", newer.receiptNo()).param("confirmed", "true")
+			.with(csrf()).with(authentication(AgreementFixtures.DESK)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"accept-refused\"")));
 		mvc.perform(post("/console/applications/{no}/acceptance", older.receiptNo()).with(csrf())
 			.with(authentication(AgreementFixtures.DESK)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"accept-confirmation\"")));
+		mvc.perform(get("/console/applications/{no}", older.receiptNo()).with(authentication(AgreementFixtures.DESK)))
+			.andExpect(content().string(containsString("id=\"accept\"")));
+		mvc.perform(post("/console/applications/{no}/acceptance", older.receiptNo()).param("confirmed", "true")
+			.with(csrf()).with(authentication(AgreementFixtures.DESK)))
 			.andExpect(status().is3xxRedirection());
 		fixtures.clearQueue();
 	}

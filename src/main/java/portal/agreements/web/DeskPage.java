@@ -44,8 +44,13 @@ class DeskPage {
 		return show(receiptNo, model, Map.of());
 	}
 
+	// Acceptance concludes an agreement and cannot be undone: the first press asks to confirm.
 	@PostMapping("/console/applications/{receiptNo}/acceptance")
-	String accept(@PathVariable long receiptNo, Model model) {
+	String accept(@PathVariable long receiptNo, @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
+		if (!confirmed) {
+			model.addAttribute("confirmAccept", true);
+			return show(receiptNo, model, Map.of());
+		}
 		try {
 			desk.accept(receiptNo);
 			return "redirect:/console/applications/" + receiptNo + "?decided";
