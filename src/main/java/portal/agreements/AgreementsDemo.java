@@ -31,8 +31,9 @@ import portal.platform.demo.DemoSeeder;
 /**
  * Demo agreements: the demo customers' agreements, three applications (one whose applicant
  * holds the unlinked demo contract, one who does not, one rejected earlier), a planned
- * maintenance of the whole portal next month for everyone, and an ordering suspension for
- * one customer, so the desk and the service manager have something to act on.
+ * maintenance of the whole portal next month for everyone, an ordering suspension for one
+ * customer and a planned maintenance of one relevant service for another, so the desk and
+ * the service manager have something to act on.
  */
 @Component
 @Conditional(DemoModeEnabled.class)
@@ -89,6 +90,12 @@ class AgreementsDemo implements DemoSeeder {
 					new Suspension.Request(customer, SuspensionScope.FEATURE, PortalFeature.ORDERING, null,
 							SuspensionReason.THIRD_PARTY, SuspensionKind.EMERGENCY, "Order system of a supplier is down.",
 							null, clock.instant().plus(Duration.ofDays(3)), null)));
+			// A relevant service's own maintenance: its rows leave the customer's lists while it is in force.
+			Instant pbx = clock.instant().plus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+			customers.byCode("C-0001").map(CustomerSummary::id).ifPresent(customer -> lifecycle.announce(
+					new Suspension.Request(customer, SuspensionScope.SERVICE, null, "arcstar-smart-pbx",
+							SuspensionReason.MAINTENANCE, SuspensionKind.PLANNED, "PBX platform upgrade.", pbx,
+							pbx.plus(Duration.ofHours(6)), null)));
 		});
 	}
 
