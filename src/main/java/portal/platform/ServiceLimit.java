@@ -29,6 +29,11 @@ public record ServiceLimit(Set<String> services, Set<String> instances, Set<Stri
 		return suspended.isEmpty() ? this : new ServiceLimit(services, instances, suspended);
 	}
 
+	/** The user's own limit, without what is withheld. */
+	public ServiceLimit withoutWithheld() {
+		return withheld.isEmpty() ? this : new ServiceLimit(services, instances);
+	}
+
 	public boolean limitsServices() {
 		return !services.isEmpty();
 	}
@@ -62,8 +67,7 @@ public record ServiceLimit(Set<String> services, Set<String> instances, Set<Stri
 	 * @throws ServiceWithheld when the row is the user's to see but its service is withheld
 	 */
 	public boolean admits(String relevantService, String instanceId) {
-		if (withheld.contains(relevantService) && (services.isEmpty() || services.contains(relevantService))
-				&& (instances.isEmpty() || instances.contains(instanceId))) {
+		if (withheld.contains(relevantService) && withoutWithheld().allows(relevantService, instanceId)) {
 			throw new ServiceWithheld(relevantService);
 		}
 		return allows(relevantService, instanceId);

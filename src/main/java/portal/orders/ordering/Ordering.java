@@ -120,7 +120,6 @@ public class Ordering {
 		return orders.find(orderId).filter(this::visible);
 	}
 
-
 	@Transactional(readOnly = true)
 	public OrderPage history(OrderFilter filter, int offset, int limit) {
 		return orders.search(filter.forCustomer(customer(), tenancy.limit()), offset, limit);
@@ -167,9 +166,8 @@ public class Ordering {
 			return false;
 		}
 		ServiceLimit limit = tenancy.limit();
-		boolean within = order.items().stream().allMatch(i -> i.instanceId().isEmpty()
-				? !limit.limitsInstances() && (!limit.limitsServices() || limit.services().contains(order.relevantService()))
-				: new ServiceLimit(limit.services(), limit.instances()).allows(order.relevantService(), i.instanceId()));
+		ServiceLimit users = limit.withoutWithheld();
+		boolean within = order.items().stream().allMatch(i -> allowed(users, order.relevantService(), i.instanceId()));
 		if (within) {
 			limit.requireNotWithheld(order.relevantService());
 		}
@@ -178,7 +176,10 @@ public class Ordering {
 
 	// An add names no instance yet: only a user not limited to some instances may see or order it.
 	private boolean allowed(String relevantService, String instanceId) {
-		ServiceLimit limit = tenancy.limit();
+		return allowed(tenancy.limit(), relevantService, instanceId);
+	}
+
+	private static boolean allowed(ServiceLimit limit, String relevantService, String instanceId) {
 		if (instanceId.isEmpty()) {
 			return !limit.limitsInstances() && limit.allowsService(relevantService);
 		}
