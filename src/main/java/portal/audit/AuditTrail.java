@@ -42,11 +42,14 @@ public class AuditTrail {
 
 	private final JsonMapper json;
 
-	AuditTrail(JdbcClient jdbc, Tenancy tenancy, Clock clock, JsonMapper json) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditTrail(JdbcClient jdbc, Tenancy tenancy, Clock clock, JsonMapper json, AuditCheckpoints checkpoints) {
 		this.jdbc = jdbc;
 		this.tenancy = tenancy;
 		this.clock = clock;
 		this.json = json;
+		this.checkpoints = checkpoints;
 	}
 
 	@EventListener
@@ -142,7 +145,8 @@ public class AuditTrail {
 	/** Re-computes every chain visible to the caller and names the first broken link of each. */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
-		ChainLinks links = new ChainLinks(heads());
+		// A chain cut by retention starts after its newest checkpoint (AuditCheckpoints).
+		ChainLinks links = new ChainLinks(heads(), checkpoints.starts());
 		jdbc.sql("""
 				SELECT chain, seq, prev_hash, hash,
 					audit.link_hash(prev_hash, chain, seq, occurred_at, actor, actor_kind, customer_id, action,

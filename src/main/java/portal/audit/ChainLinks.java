@@ -23,7 +23,14 @@ class ChainLinks {
 	record Head(long seq, byte[] hash) {
 	}
 
+	// Where a chain cut by retention starts: the last purged link of its newest checkpoint, and
+	// whether the checkpoint's signature holds.
+	record Start(long seq, byte[] hash, boolean signed) {
+	}
+
 	private final Map<String, Head> heads;
+
+	private final Map<String, Start> starts;
 
 	private final Map<String, BrokenLink> broken = new HashMap<>();
 
@@ -38,16 +45,25 @@ class ChainLinks {
 	private long checked;
 
 	ChainLinks(Map<String, Head> heads) {
+		this(heads, Map.of());
+	}
+
+	ChainLinks(Map<String, Head> heads, Map<String, Start> starts) {
 		this.heads = heads;
+		this.starts = starts;
 	}
 
 	void check(String chain, long seq, byte[] prevHash, byte[] hash, byte[] recomputed) {
 		if (!chain.equals(this.chain)) {
 			finishChain();
 			this.chain = chain;
-			this.lastSeq = 0;
-			this.lastHash = GENESIS;
+			Start start = starts.get(chain);
+			this.lastSeq = start == null ? 0 : start.seq();
+			this.lastHash = start == null ? GENESIS : start.hash();
 			seen.add(chain);
+			if (start != null && !start.signed()) {
+				breaks(start.seq(), "its checkpoint's signature does not hold");
+			}
 		}
 		checked++;
 		if (!broken.containsKey(chain)) {
@@ -69,7 +85,16 @@ class ChainLinks {
 		finishChain();
 		heads.forEach((chainKey, head) -> {
 			if (!seen.contains(chainKey) && head.seq() > 0) {
-				broken.put(chainKey, new BrokenLink(chainKey, 1, "all links are missing"));
+				Start start = starts.get(chainKey);
+				if (start == null) {
+					broken.put(chainKey, new BrokenLink(chainKey, 1, "all links are missing"));
+				}
+				else if (!start.signed()) {
+					broken.put(chainKey, new BrokenLink(chainKey, start.seq(), "its checkpoint's signature does not hold"));
+				}
+				else if (start.seq() != head.seq() || !Arrays.equals(start.hash(), head.hash())) {
+					broken.put(chainKey, new BrokenLink(chainKey, start.seq() + 1, "all links after its checkpoint are missing"));
+				}
 			}
 		});
 		List<BrokenLink> links = new ArrayList<>(broken.values());

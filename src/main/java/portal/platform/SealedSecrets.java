@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Secrets the portal must read back (TOTP seeds), kept in the database only sealed with
@@ -88,5 +90,44 @@ public final class SealedSecrets {
 	/** True when the stored value is sealed under the current key and needs no resealing. */
 	public boolean isCurrent(String stored) {
 		return stored.startsWith(PREFIX + keys.current().id() + ":");
+	}
+
+	/** An HMAC-SHA256 signature, and the id of the secrets key its signing key was derived from. */
+	public record Signature(String keyId, byte[] mac) {
+	}
+
+	/**
+	 * Signs data with HMAC-SHA256 under a key derived for one purpose from the current secrets
+	 * key (HMAC-SHA256 of the purpose under the secrets key), so the secrets key itself never
+	 * signs and each purpose has a key of its own.
+	 */
+	public Signature sign(String purpose, byte[] data) {
+		return new Signature(keys.current().id(), hmac(derived(keys.current(), purpose), data));
+	}
+
+	/**
+	 * True when the signature holds for the data under the key derived for the purpose from the
+	 * secrets key it names (the current one or the previous one); false otherwise, also when
+	 * that key is no longer configured.
+	 */
+	public boolean verify(String purpose, byte[] data, Signature signature) {
+		return keys.byId(signature.keyId())
+			.map(key -> java.security.MessageDigest.isEqual(hmac(derived(key, purpose), data), signature.mac()))
+			.orElse(false);
+	}
+
+	private static byte[] derived(SecretKeys.Key key, String purpose) {
+		return hmac(key.key().getEncoded(), ("portal signing key:" + purpose).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static byte[] hmac(byte[] key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
 	}
 }
