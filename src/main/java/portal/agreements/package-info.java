@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agreements",
 		allowedDependencies = { "platform", "platform :: *", "audit", "customers", "customers :: events", "identity", "notices",
-				"notices :: events", "terms" })
+				"notices :: events", "terms", "retention" })
 package portal.agreements;

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity",
 		allowedDependencies = { "platform", "platform :: *", "audit", "terms", "notices", "notices :: events", "catalog",
-				"customers" })
+				"customers", "retention" })
 package portal.identity;

@@ -11,5 +11,5 @@
  * keeps them, through {@link portal.notices.NoticeAudiences}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notices",
-		allowedDependencies = { "platform", "platform :: *", "audit", "catalog", "customers" })
+		allowedDependencies = { "platform", "platform :: *", "audit", "catalog", "customers", "retention" })
 package portal.notices;

@@ -4,5 +4,5 @@
  * the contracting company, and a TMF641-shaped API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Orders",
-		allowedDependencies = { "platform", "platform :: *", "audit", "catalog", "customers", "identity", "notices::events" })
+		allowedDependencies = { "platform", "platform :: *", "audit", "catalog", "customers", "identity", "notices::events", "retention" })
 package portal.orders;

@@ -39,8 +39,11 @@ public class RetentionJob {
 
 	private final Clock clock;
 
+	private final CustomerErasures erasures;
+
 	RetentionJob(List<Purge> purges, RetentionPeriods periods, AuditTrail audit, TransactionTemplate transactions,
-			Tenancy tenancy, Clock clock) {
+			Tenancy tenancy, Clock clock, CustomerErasures erasures) {
+		this.erasures = erasures;
 		this.purges = List.copyOf(purges);
 		this.periods = periods;
 		this.audit = audit;
@@ -81,12 +84,33 @@ public class RetentionJob {
 				}
 				outcomes.add(outcome);
 			}
+			if (erasures.applies()) {
+				outcomes.add(eraseTerminatedCustomers(now.minus(Duration.ofDays(days.get(DataClass.TERMINATED_CUSTOMERS)))));
+			}
 		});
 		return outcomes;
 	}
 
+	// Terminated customers are erased one transaction per customer (CustomerErasures); the
+	// class's summary is recorded once all are done.
+	private Outcome eraseTerminatedCustomers(Instant cutoff) {
+		Purge.Purged purged = erasures.eraseBefore(cutoff);
+		if (purged.count() > 0) {
+			transactions.executeWithoutResult(status -> audit.record(AuditRecord
+				.of("retention.purged", "data-class", DataClass.TERMINATED_CUSTOMERS.code())
+				.with("cutoff", cutoff.toString()).with("range", purged.range()).with("count", purged.count())));
+			log.info("Retention erased the data of {} terminated customers before {} ({})", purged.count(), cutoff,
+					purged.range());
+		}
+		return new Outcome(DataClass.TERMINATED_CUSTOMERS, cutoff, purged.count(), purged.range());
+	}
+
 	/** The classes some module purges; the others are kept until a purge exists for them. */
 	public List<DataClass> applied() {
-		return purges.stream().map(Purge::dataClass).toList();
+		List<DataClass> applied = new ArrayList<>(purges.stream().map(Purge::dataClass).toList());
+		if (erasures.applies()) {
+			applied.add(DataClass.TERMINATED_CUSTOMERS);
+		}
+		return applied;
 	}
 }

@@ -1,0 +1,36 @@
+package portal.usage;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import portal.retention.CustomerErasure;
+
+/**
+ * The usage module's share of erasing a terminated customer's data (R-13.1): its samples,
+ * rollups and series. Row by row, unlike the daily purge of raw samples by whole partitions:
+ * the partitions hold every customer's samples.
+ */
+@Component
+class UsageErasure implements CustomerErasure {
+
+	private final JdbcClient jdbc;
+
+	UsageErasure(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String part() {
+		return "usage";
+	}
+
+	@Override
+	public long erase(UUID customerId) {
+		long rows = 0;
+		for (String table : new String[] { "samples", "hourly", "daily", "series" }) {
+			rows += jdbc.sql("DELETE FROM usage." + table + " WHERE customer_id = ?").param(customerId).update();
+		}
+		return rows;
+	}
+}
