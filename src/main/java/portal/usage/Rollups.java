@@ -19,23 +19,42 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class Rollups {
 
+	// The staging tables hold only the writing transaction's rows, so PostgreSQL has no statistics
+	// for them and may join every stored sample against every touched bucket. The touched buckets
+	// are therefore materialised first and each is read through the primary key: a lateral probe
+	// (OFFSET 0 keeps it from being flattened into a join), pruned to its day's partition at run
+	// time. The work follows the batch, not the history.
 	private static final String TOUCHED_HOURS = """
-			SELECT s.customer_id, s.series_id, h.hour, s.value, r.percentile95
-			FROM (SELECT DISTINCT customer_id, series_id, date_trunc('hour', at, 'UTC') AS hour
-			      FROM usage.staging_changed WHERE batch = '%1$s') h
+			WITH h AS MATERIALIZED (
+				SELECT DISTINCT customer_id, series_id, date_trunc('hour', at, 'UTC') AS hour
+				FROM usage.staging_changed WHERE batch = '%1$s'
+			)
+			SELECT h.customer_id, h.series_id, h.hour, s.value, r.percentile95
+			FROM h
 			JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
-			JOIN usage.samples s ON s.customer_id = h.customer_id AND s.series_id = h.series_id
-			     AND s.at >= h.hour AND s.at < h.hour + interval '1 hour'
-			ORDER BY s.customer_id, s.series_id, h.hour, s.at""";
+			CROSS JOIN LATERAL (
+				SELECT s.at, s.value FROM usage.samples s
+				WHERE s.customer_id = h.customer_id AND s.series_id = h.series_id
+				  AND s.at >= h.hour AND s.at < h.hour + interval '1 hour'
+				OFFSET 0
+			) s
+			ORDER BY h.customer_id, h.series_id, h.hour, s.at""";
 
 	private static final String TOUCHED_DAYS = """
-			SELECT h.customer_id, h.series_id, d.day, h.count, h.min, h.max, h.sum, h.sketch, r.percentile95
-			FROM (SELECT DISTINCT customer_id, series_id, date_trunc('day', at, 'UTC') AS day
-			      FROM usage.staging_changed WHERE batch = '%1$s') d
+			WITH d AS MATERIALIZED (
+				SELECT DISTINCT customer_id, series_id, date_trunc('day', at, 'UTC') AS day
+				FROM usage.staging_changed WHERE batch = '%1$s'
+			)
+			SELECT d.customer_id, d.series_id, d.day, h.count, h.min, h.max, h.sum, h.sketch, r.percentile95
+			FROM d
 			JOIN usage.series r ON r.customer_id = d.customer_id AND r.id = d.series_id
-			JOIN usage.hourly h ON h.customer_id = d.customer_id AND h.series_id = d.series_id
-			     AND h.bucket >= d.day AND h.bucket < d.day + interval '1 day'
-			ORDER BY h.customer_id, h.series_id, d.day, h.bucket""";
+			CROSS JOIN LATERAL (
+				SELECT h.bucket, h.count, h.min, h.max, h.sum, h.sketch FROM usage.hourly h
+				WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
+				  AND h.bucket >= d.day AND h.bucket < d.day + interval '1 day'
+				OFFSET 0
+			) h
+			ORDER BY d.customer_id, d.series_id, d.day, h.bucket""";
 
 	private static final String UPSERT = """
 			INSERT INTO usage.%1$s (customer_id, series_id, bucket, count, min, max, sum, p95, sketch)

@@ -35,14 +35,21 @@ class SampleWriter {
 
 	static final int CHUNK = 50_000;
 
+	// The stored value of each staged sample is probed through the primary key, in a lateral
+	// subquery that OFFSET 0 keeps from being flattened into a join: the staging table has no
+	// statistics inside the writing transaction, and a join PostgreSQL plans freely may scan every
+	// stored sample for each chunk.
 	private static final String MERGE = """
-			WITH s AS (
+			WITH s AS MATERIALIZED (
 				SELECT DISTINCT ON (customer_id, series_id, at) customer_id, series_id, at, value
 				FROM usage.staging WHERE batch = '%1$s' ORDER BY customer_id, series_id, at, line DESC
 			), d AS (
 				SELECT s.customer_id, s.series_id, s.at, s.value, t.value IS NULL AS added
-				FROM s LEFT JOIN usage.samples t
-					ON t.customer_id = s.customer_id AND t.series_id = s.series_id AND t.at = s.at
+				FROM s LEFT JOIN LATERAL (
+					SELECT t.value FROM usage.samples t
+					WHERE t.customer_id = s.customer_id AND t.series_id = s.series_id AND t.at = s.at
+					OFFSET 0
+				) t ON true
 				WHERE t.value IS DISTINCT FROM s.value
 			), w AS (
 				INSERT INTO usage.samples AS t (customer_id, series_id, at, value)
