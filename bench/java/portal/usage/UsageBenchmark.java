@@ -55,6 +55,8 @@ public final class UsageBenchmark {
 		int instances = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
 		int days = args.length > 1 ? Integer.parseInt(args[1]) : 90;
 		int reps = Integer.getInteger("bench.reps", 50);
+		// The raw-table answers take seconds each at the full size: fewer runs give their p95.
+		int rawReps = Integer.getInteger("bench.rawReps", Math.min(reps, 10));
 		Path dataDir = Files.createTempDirectory("usage-bench");
 		ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class, "--server.port=0",
 				"--portal.data-dir=" + dataDir, "--portal.demo=false", "--portal.jobs.enabled=false",
@@ -64,7 +66,7 @@ public final class UsageBenchmark {
 					Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
 			System.out.printf("size: %d instances x %d metrics x %d days at 5 min = %,d samples%n", instances, METRICS,
 					days, (long) instances * METRICS * days * 288);
-			new UsageBenchmark(portal, instances, days, reps).run();
+			new UsageBenchmark(portal, instances, days, reps, rawReps).run();
 		}
 		finally {
 			portal.close();
@@ -79,11 +81,14 @@ public final class UsageBenchmark {
 
 	private final int reps;
 
+	private final int rawReps;
+
 	private final Tenancy tenancy;
 
 	private final String base;
 
-	private UsageBenchmark(ConfigurableApplicationContext portal, int instances, int days, int reps) {
+	private UsageBenchmark(ConfigurableApplicationContext portal, int instances, int days, int reps, int rawReps) {
+		this.rawReps = rawReps;
 		this.portal = portal;
 		this.instances = instances;
 		this.days = days;
@@ -257,18 +262,18 @@ public final class UsageBenchmark {
 	}
 
 	private void report(String name, Supplier<Object> rollup, Supplier<Object> raw) {
-		long[] a = time(rollup);
-		long[] b = time(raw);
-		System.out.printf("%s: rollups p50 %.1f ms, p95 %.1f ms | raw table p50 %.1f ms, p95 %.1f ms%n", name,
-				percentile(a, 0.5), percentile(a, 0.95), percentile(b, 0.5), percentile(b, 0.95));
+		long[] a = time(rollup, reps);
+		long[] b = time(raw, rawReps);
+		System.out.printf("%s: rollups p50 %.1f ms, p95 %.1f ms (%d runs) | raw table p50 %.1f ms, p95 %.1f ms (%d runs)%n",
+				name, percentile(a, 0.5), percentile(a, 0.95), a.length, percentile(b, 0.5), percentile(b, 0.95), b.length);
 	}
 
-	private long[] time(Supplier<Object> work) {
-		for (int i = 0; i < Math.min(5, reps); i++) {
+	private long[] time(Supplier<Object> work, int runs) {
+		for (int i = 0; i < Math.min(5, runs); i++) {
 			work.get();
 		}
-		long[] timings = new long[reps];
-		for (int i = 0; i < reps; i++) {
+		long[] timings = new long[runs];
+		for (int i = 0; i < runs; i++) {
 			long s = System.nanoTime();
 			work.get();
 			timings[i] = System.nanoTime() - s;
