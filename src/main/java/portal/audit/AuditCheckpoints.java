@@ -127,6 +127,36 @@ public class AuditCheckpoints {
 		return starts;
 	}
 
+	/**
+	 * Signs again, under the current secrets key, every checkpoint whose signature holds under
+	 * the previous key, so that the previous key can be retired; answers how many. A checkpoint
+	 * whose signature does not hold is left as it is, for verification to report.
+	 */
+	@Transactional
+	public int resign() {
+		record Row(long id, Checkpoint checkpoint, SealedSecrets.Signature signature) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT id, chain, seq, hash, purged, cutoff, made_at, key_id, signature FROM audit.checkpoints""")
+			.query((rs, n) -> new Row(rs.getLong("id"),
+					new Checkpoint(rs.getString("chain"), rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("purged"),
+							rs.getTimestamp("cutoff").toInstant(), rs.getTimestamp("made_at").toInstant()),
+					new SealedSecrets.Signature(rs.getString("key_id"), rs.getBytes("signature"))))
+			.list();
+		int count = 0;
+		for (Row row : rows) {
+			byte[] signed = row.checkpoint().signedBytes();
+			if (secrets.isCurrentKey(row.signature().keyId()) || !secrets.verify(PURPOSE, signed, row.signature())) {
+				continue;
+			}
+			SealedSecrets.Signature signature = secrets.sign(PURPOSE, signed);
+			count += jdbc.sql("UPDATE audit.checkpoints SET key_id = ?, signature = ? WHERE id = ? AND key_id = ?")
+				.params(signature.keyId(), signature.mac(), row.id(), row.signature().keyId())
+				.update();
+		}
+		return count;
+	}
+
 	/** Every checkpoint of a chain, oldest first. */
 	@Transactional(readOnly = true)
 	public List<CheckpointView> of(String chain) {

@@ -116,6 +116,11 @@ public final class SealedSecrets {
 			.orElse(false);
 	}
 
+	/** True when the key id names the current secrets key. */
+	public boolean isCurrentKey(String keyId) {
+		return keys.current().id().equals(keyId);
+	}
+
 	private static byte[] derived(SecretKeys.Key key, String purpose) {
 		return hmac(key.key().getEncoded(), ("portal signing key:" + purpose).getBytes(StandardCharsets.UTF_8));
 	}
