@@ -60,6 +60,9 @@ public final class UsageBenchmark {
 		Path dataDir = Files.createTempDirectory("usage-bench");
 		ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class, "--server.port=0",
 				"--portal.data-dir=" + dataDir, "--portal.demo=false", "--portal.jobs.enabled=false",
+				// Twenty callers share the pool of ten connections: they queue for one, as requests would,
+				// rather than fail fast after the production setting's 2 s on a loaded machine.
+				"--spring.datasource.hikari.connection-timeout=60000",
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
 		try {
 			System.out.printf("machine: %s; %d cores; load average %s; Java %s%n", cpuModel(),
@@ -189,13 +192,21 @@ public final class UsageBenchmark {
 				return System.nanoTime() - s;
 			}));
 		}
-		long[] dash = new long[timings.size()];
-		for (int i = 0; i < dash.length; i++) {
-			dash[i] = timings.get(i).get();
+		List<Long> answered = new ArrayList<>();
+		int failed = 0;
+		for (Future<Long> timing : timings) {
+			try {
+				answered.add(timing.get());
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				failed++;
+			}
 		}
 		pool.shutdown();
-		System.out.printf("dashboard model, 20 concurrent callers: p50 %.1f ms, p95 %.1f ms (goal p95 <= 150 ms)%n",
-				percentile(dash, 0.5), percentile(dash, 0.95));
+		long[] dash = answered.stream().mapToLong(Long::longValue).toArray();
+		System.out.printf("dashboard model, 20 concurrent callers: p50 %.1f ms, p95 %.1f ms over %d calls, %d failed"
+				+ " (goal p95 <= 150 ms)%n", dash.length == 0 ? Double.NaN : percentile(dash, 0.5),
+				dash.length == 0 ? Double.NaN : percentile(dash, 0.95), dash.length, failed);
 
 		// 4. Purging one day's partition.
 		LocalDate firstDay = LocalDate.ofInstant(start, ZoneOffset.UTC);
