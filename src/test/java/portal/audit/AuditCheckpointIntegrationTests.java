@@ -112,6 +112,10 @@ class AuditCheckpointIntegrationTests {
 		asOwner("UPDATE audit.checkpoints SET purged = 2 WHERE chain = '" + customer + "'");
 		assertThat(brokenLink(customer)).isNotNull().extracting(ChainVerification.BrokenLink::reason).asString()
 			.contains("signature");
+		// Signing checkpoints again after a key rotation never launders a forged one.
+		tenancy.call(Actor.job("test"), TenantScope.system(), checkpoints::resign);
+		assertThat(brokenLink(customer)).isNotNull().extracting(ChainVerification.BrokenLink::reason).asString()
+			.contains("signature");
 
 		// Hiding more links behind a checkpoint moved forward, with its hash, fails too.
 		UUID other = UUID.randomUUID();
