@@ -25,8 +25,8 @@ import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 
 /**
- * Creates, edits and cancels notices and hands each to its audience: an inbox copy per
- * person and an email due at the publication time (R-2.3). Fan-out reaches people of many
+ * Creates, edits and cancels notices and mails each to its audience, due at the publication
+ * time (R-2.3); inboxes find a notice by its audience when they are read ({@link Inbox}). Fan-out reaches people of many
  * customers, so it runs with the system scope, attributed to the acting person.
  */
 @Service
@@ -92,6 +92,7 @@ public class NoticeBoard {
 
 	/** Staff compose a notice, now or scheduled; an unknown customer or service is refused by field. */
 	public NoticeView compose(NoticeDraft draft) {
+		checkAddressable(draft);
 		return asSystem(() -> {
 			Notice notice = Notice.composed(draft, clock.instant(), maintenanceNotice);
 			checkReferences(notice.draft());
@@ -107,6 +108,7 @@ public class NoticeBoard {
 
 	/** Staff change a notice before its publication; its recipients and mails are worked out afresh. */
 	public NoticeView edit(UUID id, NoticeDraft draft) {
+		checkAddressable(draft);
 		return asSystem(() -> {
 			Notice notice = notices.lock(id).orElseThrow(NoticeRefusal::notFound);
 			notice.edit(draft, clock.instant(), maintenanceNotice);
@@ -157,10 +159,25 @@ public class NoticeBoard {
 
 	private void fanOut(Notice notice) {
 		List<NoticeRecipient> recipients = audiences.recipients(notice.draft().audience());
-		notices.deliver(notice.id, recipients);
 		mails.queue(notice, recipients);
 		log.info("Notice {} ({}) reaches {} people from {}", notice.id, notice.draft().kind(), recipients.size(),
 				notice.draft().publishAt());
+	}
+
+	/**
+	 * Staff of an affiliate (a company scope) address only customers holding their company's
+	 * contracts: one such customer, or a role within it. Which customers those are is what
+	 * the row-level-security wall lets them see, so the customer is looked up in their own scope.
+	 */
+	private void checkAddressable(NoticeDraft draft) {
+		if (tenancy.scope().kind() != TenantScope.Kind.COMPANY || draft.audience() == null) {
+			return;
+		}
+		Audience audience = draft.audience();
+		boolean oneCustomer = audience.scope() == Audience.Scope.CUSTOMER || audience.scope() == Audience.Scope.CUSTOMER_ROLE;
+		if (!oneCustomer || audience.customerId() == null || customers.byId(audience.customerId()).isEmpty()) {
+			throw NoticeRefusal.invalid("audience", "Staff of an affiliate address only a customer holding their company's contracts.");
+		}
 	}
 
 	private void checkReferences(NoticeDraft draft) {

@@ -16,7 +16,7 @@ import portal.notices.events.NoticeRequested.Audience;
 import portal.notices.events.NoticeRequested.Kind;
 import portal.platform.SqlArrays;
 
-/** The notices and their recipients' inbox copies. */
+/** The notices, and the read marks of those that change before publication. */
 @Repository
 class Notices {
 
@@ -94,16 +94,6 @@ class Notices {
 			.params(ts(to), ts(from), publishedOnly, ts(now))
 			.query(Notices::notice)
 			.list();
-	}
-
-	void deliver(UUID noticeId, List<NoticeRecipient> recipients) {
-		for (NoticeRecipient recipient : new LinkedHashSet<>(recipients)) {
-			jdbc.sql("""
-					INSERT INTO notices.inbox (notice_id, login_id, customer_id) VALUES (?, ?, ?)
-					ON CONFLICT DO NOTHING""")
-				.params(noticeId, recipient.loginId(), recipient.customerId())
-				.update();
-		}
 	}
 
 	void withdraw(UUID noticeId) {
