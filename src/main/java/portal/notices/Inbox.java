@@ -33,11 +33,13 @@ import portal.platform.TenantScope;
  * <p>
  * Who the person is for audiences (customer, roles, services) is asked of
  * {@link NoticeAudiences#reader} and kept per node for {@code portal.notices.reader-cache-ttl}
- * (30 s by default), so that the unread count in every page's header is one query on
+ * (30 s by default; evicted on every node when the account changes), so that the unread count in every page's header is one query on
  * {@code notices_published} and the read marks' primary key.
  */
 @Service
 public class Inbox {
+
+	private static final String ACCOUNT_CHANGED_TOPIC = "identity.account";
 
 	/** The notices the reader's audiences include, published by now, with their read mark. */
 	private static final String VISIBLE = """
@@ -82,6 +84,10 @@ public class Inbox {
 		this.readers.setReadOnly(true);
 		this.reads = new TransactionTemplate(transactionManager);
 		this.cachedReaders = invalidations.cache(readerTtl, 10_000);
+		// Identity announces every change of an account (roles, limits, state) under this topic.
+		invalidations.subscribe(ACCOUNT_CHANGED_TOPIC,
+				accountId -> cachedReaders.removeIf(reader -> reader.accountId().toString().equals(accountId)),
+				cachedReaders::clear);
 	}
 
 	/** The person's notices, optionally only unread ones or one kind; at most {@code limit}. */

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +23,15 @@ import portal.catalog.Catalog;
 import portal.customers.Customers;
 import portal.notices.events.NoticeRequested;
 import portal.notices.events.NoticeRequested.Audience;
+import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 
 /**
- * Creates, edits and cancels notices and mails each to its audience, due at the publication
- * time (R-2.3); inboxes find a notice by its audience when they are read ({@link Inbox}). Fan-out reaches people of many
- * customers, so it runs with the system scope, attributed to the acting person.
+ * Creates, edits and cancels notices and mails each to its audience as it stands at the
+ * publication time (R-2.3); inboxes find a notice by its audience when they are read
+ * ({@link Inbox}). Mailing reaches people of many customers, so it runs with the system
+ * scope, attributed to the acting person.
  */
 @Service
 public class NoticeBoard {
@@ -116,6 +120,7 @@ public class NoticeBoard {
 			notices.update(notice, clock.instant());
 			notices.withdraw(id);
 			mails.dropUnsent(id);
+			notices.mailed(id, null);
 			fanOut(notice);
 			audit.record(AuditRecord.of("notices.edited", "notice", id).with("revision", notice.revision()));
 			return NoticeView.of(notice, clock.instant());
@@ -157,11 +162,31 @@ public class NoticeBoard {
 			.toList());
 	}
 
+	// Mails the notice to its audience as it stands now when it is published by now; one
+	// scheduled for later is mailed by mailPublished when its time comes.
 	private void fanOut(Notice notice) {
+		if (notice.draft().publishAt().isAfter(clock.instant())) {
+			return;
+		}
+		mail(notice);
+	}
+
+	private void mail(Notice notice) {
 		List<NoticeRecipient> recipients = audiences.recipients(notice.draft().audience());
 		mails.queue(notice, recipients);
-		log.info("Notice {} ({}) reaches {} people from {}", notice.id, notice.draft().kind(), recipients.size(),
-				notice.draft().publishAt());
+		notices.mailed(notice.id, clock.instant());
+		log.info("Notice {} ({}) mailed to {} people", notice.id, notice.draft().kind(), recipients.size());
+	}
+
+	// Mails every notice whose publication time has come and that is not mailed yet to its
+	// audience as it stands now; returns how many. publishDue runs it once across the cluster.
+	int mailPublished() {
+		return tenancy.call(Actor.job("notices-publication"), TenantScope.system(),
+				() -> transactions.execute(status -> {
+					List<Notice> due = notices.lockUnmailed(clock.instant(), 100);
+					due.forEach(this::mail);
+					return due.size();
+				}));
 	}
 
 	/**
@@ -177,6 +202,16 @@ public class NoticeBoard {
 		boolean oneCustomer = audience.scope() == Audience.Scope.CUSTOMER || audience.scope() == Audience.Scope.CUSTOMER_ROLE;
 		if (!oneCustomer || audience.customerId() == null || customers.byId(audience.customerId()).isEmpty()) {
 			throw NoticeRefusal.invalid("audience", "Staff of an affiliate address only a customer holding their company's contracts.");
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${portal.notices.publication-interval:30s}",
+			initialDelayString = "${portal.notices.publication-interval:30s}")
+	@SchedulerLock(name = "notices-publication", lockAtMostFor = "PT5M")
+	void publishDue() {
+		int mailed = mailPublished();
+		if (mailed > 0) {
+			log.info("Mailed {} notices whose publication time came", mailed);
 		}
 	}
 

@@ -96,6 +96,20 @@ class Notices {
 			.list();
 	}
 
+	void mailed(UUID noticeId, Instant at) {
+		jdbc.sql("UPDATE notices.notices SET mailed_at = ? WHERE id = ?").params(ts(at), noticeId).update();
+	}
+
+	/** notices_unmailed: published by now, not cancelled, not mailed yet; locked for this node. */
+	List<Notice> lockUnmailed(Instant now, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM notices.notices WHERE mailed_at IS NULL AND cancelled_at IS NULL AND publish_at <= ?
+				ORDER BY publish_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+			.params(ts(now), limit)
+			.query(Notices::notice)
+			.list();
+	}
+
 	void withdraw(UUID noticeId) {
 		jdbc.sql("DELETE FROM notices.inbox WHERE notice_id = ?").param(noticeId).update();
 	}

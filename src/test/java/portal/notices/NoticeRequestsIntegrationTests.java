@@ -158,6 +158,27 @@ class NoticeRequestsIntegrationTests {
 			.isEqualTo(1);
 	}
 
+	@Autowired
+	NoticeBoard board;
+
+	@Test
+	@DisplayName("R-2.3 a scheduled notice is mailed once, at its publication time, to its audience as it stands then")
+	void scheduledNoticeMailedToTheAudienceAtPublication() {
+		UUID customer = fixtures.customer("Iota");
+		String early = fixtures.user(customer, "en", "viewer");
+		fixtures.publish(request("test:" + fixtures.run + ":mail-later", Audience.customer(customer),
+				clock.instant().plus(Duration.ofHours(3))));
+		String joined = fixtures.user(customer, "en", "viewer");
+		board.mailPublished();
+		assertThat(fixtures.mailSubjects(early)).as("nothing before the publication time").isEmpty();
+
+		clock.advance(Duration.ofHours(3));
+		board.mailPublished();
+		board.mailPublished();
+		assertThat(fixtures.mailSubjects(early)).hasSize(1);
+		assertThat(fixtures.mailSubjects(joined)).as("joined before publication").hasSize(1);
+	}
+
 	@Test
 	@DisplayName("R-2.3 R-7.2 a notice to a role reaches only users holding it when they read, other customers never")
 	void roleAudienceIsResolvedWhenRead() {
