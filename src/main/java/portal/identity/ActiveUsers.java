@@ -9,13 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import portal.platform.SqlArrays;
 
-/** The active portal users within the caller's scope, for counts such as who accepted a document. */
+/** The active portal users within the caller's scope, for counts such as who accepted a document, a page at a time. */
 @Service
 public class ActiveUsers {
-
-	/** An active user, by reference only: no personal information. */
-	public record ActiveUser(UUID accountId, String loginId, UUID customerId) {
-	}
 
 	/** An active user with their name, for staff who follow up who has not accepted. */
 	public record NamedUser(UUID accountId, String loginId, UUID customerId, String name) {
@@ -29,15 +25,6 @@ public class ActiveUsers {
 
 	ActiveUsers(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	@Transactional(readOnly = true)
-	public List<ActiveUser> list() {
-		return jdbc.sql("""
-				SELECT id, login_id, customer_id FROM identity.accounts
-				WHERE kind = 'USER' AND state = 'ACTIVE' ORDER BY customer_id, login_id""")
-			.query((rs, n) -> new ActiveUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
-			.list();
 	}
 
 	/**

@@ -149,6 +149,15 @@ class ConsentRecordsIntegrationTests {
 		mvc.perform(get("/console/documents/{key}/consents", Terms.PERSONAL_INFORMATION)
 			.with(authentication(admin.authentication())))
 			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/console/documents/{key}/consents", "portal-terms").param("size", "2")
+			.with(authentication(desk.authentication())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(0))
+			.andExpect(jsonPath("$.size").value(2))
+			.andExpect(jsonPath("$.notAcceptedBy.length()").value(2));
+		mvc.perform(get("/api/v1/console/documents/{key}/consents", "portal-terms").param("size", "0")
+			.with(authentication(desk.authentication())))
+			.andExpect(status().isBadRequest());
 	}
 
 	private <T> T asSystem(java.util.function.Supplier<T> work) {
