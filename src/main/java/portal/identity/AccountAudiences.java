@@ -2,14 +2,21 @@ package portal.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import portal.customers.ContractSummary;
 import portal.customers.Customers;
 import portal.notices.NoticeAudiences;
+import portal.notices.NoticeReader;
 import portal.notices.NoticeRecipient;
 import portal.notices.events.NoticeRequested.Audience;
 
@@ -50,6 +57,37 @@ class AccountAudiences implements NoticeAudiences {
 					.collect(java.util.stream.Collectors.joining(",", "{", "}")))
 				.query(AccountAudiences::recipient).list();
 		};
+	}
+
+	@Override
+	public Optional<NoticeReader> reader(String loginId) {
+		return jdbc.sql("SELECT id, login_id, customer_id, kind, roles, service_scope FROM identity.accounts "
+				+ "WHERE login_id = ? AND state = 'ACTIVE'")
+			.param(loginId)
+			.query((rs, n) -> {
+				UUID customerId = rs.getObject("customer_id", UUID.class);
+				Set<String> roles = new HashSet<>();
+				for (String name : (String[]) rs.getArray("roles").getArray()) {
+					roles.add(name.toLowerCase(Locale.ROOT));
+					Arrays.stream(Role.values()).filter(role -> role.name().equals(name))
+						.forEach(role -> roles.add(role.key().toLowerCase(Locale.ROOT)));
+				}
+				List<String> scope = Arrays.asList((String[]) rs.getArray("service_scope").getArray());
+				return new NoticeReader(rs.getObject("id", UUID.class), rs.getString("login_id"), customerId,
+						"STAFF".equals(rs.getString("kind")), roles, services(customerId, scope));
+			})
+			.optional();
+	}
+
+	private Set<String> services(UUID customerId, List<String> scope) {
+		if (customerId == null) {
+			return Set.of();
+		}
+		return customers.contractsOf(customerId).stream()
+			.filter(ContractSummary::active)
+			.map(ContractSummary::relevantService)
+			.filter(service -> scope.isEmpty() || scope.contains(service))
+			.collect(Collectors.toSet());
 	}
 
 	private List<NoticeRecipient> serviceUsers(String relevantService) {

@@ -32,9 +32,12 @@ public class EmailOutbox {
 
 	private final boolean showsLinks;
 
-	EmailOutbox(JdbcClient jdbc, Clock clock, Environment environment) {
+	private final SealedParts sealed;
+
+	EmailOutbox(JdbcClient jdbc, Clock clock, Environment environment, SealedParts sealed) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sealed = sealed;
 		this.showsLinks = showsLinks(environment);
 	}
 
@@ -52,11 +55,12 @@ public class EmailOutbox {
 				&& !StringUtils.hasText(environment.getProperty("spring.mail.host"));
 	}
 
-	/** A body with its single-use links blanked out. */
+	/** A body with its single-use links blanked out, sealed or (in mails queued before sealing) not. */
 	static String withoutLinks(String body) {
-		return LINK_TOKEN.matcher(body).replaceAll("$1[hidden]");
+		return LINK_TOKEN.matcher(SealedParts.hidden(body)).replaceAll("$1" + SealedParts.HIDDEN);
 	}
 
+	/** Queues the mail; its {@linkplain Email#secret(String) secret parts} are stored sealed. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID enqueue(Email email) {
 		return enqueue(email, null, null, clock.instant());
@@ -72,7 +76,7 @@ public class EmailOutbox {
 				INSERT INTO notices.outbox (id, customer_id, recipient, subject, body, language, created_at, next_attempt_at,
 					notice_id, account_id)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, email.customerId(), email.recipient(), email.subject(), email.body(),
+			.params(id, email.customerId(), email.recipient(), email.subject(), sealed.seal(email.body(), id),
 					email.language().getLanguage(), now, due, noticeId, accountId)
 			.update();
 		return id;
@@ -120,8 +124,17 @@ public class EmailOutbox {
 			.query(EmailOutbox::mail)
 			.list()
 			.stream()
-			.map(mail -> showsLinks ? mail : mail.withBody(withoutLinks(mail.body())))
+			.map(mail -> mail.withBody(showsLinks ? readable(mail) : withoutLinks(mail.body())))
 			.toList();
+	}
+
+	private String readable(OutboxMail mail) {
+		try {
+			return sealed.open(mail.body(), mail.id());
+		}
+		catch (IllegalStateException sealedUnderAnotherKey) {
+			return withoutLinks(mail.body());
+		}
 	}
 
 	static OutboxMail mail(ResultSet rs, int row) throws SQLException {

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +23,15 @@ import portal.catalog.Catalog;
 import portal.customers.Customers;
 import portal.notices.events.NoticeRequested;
 import portal.notices.events.NoticeRequested.Audience;
+import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 
 /**
- * Creates, edits and cancels notices and hands each to its audience: an inbox copy per
- * person and an email due at the publication time (R-2.3). Fan-out reaches people of many
- * customers, so it runs with the system scope, attributed to the acting person.
+ * Creates, edits and cancels notices and mails each to its audience as it stands at the
+ * publication time (R-2.3); inboxes find a notice by its audience when they are read
+ * ({@link Inbox}). Mailing reaches people of many customers, so it runs with the system
+ * scope, attributed to the acting person.
  */
 @Service
 public class NoticeBoard {
@@ -92,6 +96,7 @@ public class NoticeBoard {
 
 	/** Staff compose a notice, now or scheduled; an unknown customer or service is refused by field. */
 	public NoticeView compose(NoticeDraft draft) {
+		checkAddressable(draft);
 		return asSystem(() -> {
 			Notice notice = Notice.composed(draft, clock.instant(), maintenanceNotice);
 			checkReferences(notice.draft());
@@ -107,6 +112,7 @@ public class NoticeBoard {
 
 	/** Staff change a notice before its publication; its recipients and mails are worked out afresh. */
 	public NoticeView edit(UUID id, NoticeDraft draft) {
+		checkAddressable(draft);
 		return asSystem(() -> {
 			Notice notice = notices.lock(id).orElseThrow(NoticeRefusal::notFound);
 			notice.edit(draft, clock.instant(), maintenanceNotice);
@@ -114,6 +120,7 @@ public class NoticeBoard {
 			notices.update(notice, clock.instant());
 			notices.withdraw(id);
 			mails.dropUnsent(id);
+			notices.mailed(id, null);
 			fanOut(notice);
 			audit.record(AuditRecord.of("notices.edited", "notice", id).with("revision", notice.revision()));
 			return NoticeView.of(notice, clock.instant());
@@ -155,12 +162,57 @@ public class NoticeBoard {
 			.toList());
 	}
 
+	// Mails the notice to its audience as it stands now when it is published by now; one
+	// scheduled for later is mailed by mailPublished when its time comes.
 	private void fanOut(Notice notice) {
+		if (notice.draft().publishAt().isAfter(clock.instant())) {
+			return;
+		}
+		mail(notice);
+	}
+
+	private void mail(Notice notice) {
 		List<NoticeRecipient> recipients = audiences.recipients(notice.draft().audience());
-		notices.deliver(notice.id, recipients);
 		mails.queue(notice, recipients);
-		log.info("Notice {} ({}) reaches {} people from {}", notice.id, notice.draft().kind(), recipients.size(),
-				notice.draft().publishAt());
+		notices.mailed(notice.id, clock.instant());
+		log.info("Notice {} ({}) mailed to {} people", notice.id, notice.draft().kind(), recipients.size());
+	}
+
+	// Mails every notice whose publication time has come and that is not mailed yet to its
+	// audience as it stands now; returns how many. publishDue runs it once across the cluster.
+	int mailPublished() {
+		return tenancy.call(Actor.job("notices-publication"), TenantScope.system(),
+				() -> transactions.execute(status -> {
+					List<Notice> due = notices.lockUnmailed(clock.instant(), 100);
+					due.forEach(this::mail);
+					return due.size();
+				}));
+	}
+
+	/**
+	 * Staff of an affiliate (a company scope) address only customers holding their company's
+	 * contracts: one such customer, or a role within it. Which customers those are is what
+	 * the row-level-security wall lets them see, so the customer is looked up in their own scope.
+	 */
+	private void checkAddressable(NoticeDraft draft) {
+		if (tenancy.scope().kind() != TenantScope.Kind.COMPANY || draft.audience() == null) {
+			return;
+		}
+		Audience audience = draft.audience();
+		boolean oneCustomer = audience.scope() == Audience.Scope.CUSTOMER || audience.scope() == Audience.Scope.CUSTOMER_ROLE;
+		if (!oneCustomer || audience.customerId() == null || customers.byId(audience.customerId()).isEmpty()) {
+			throw NoticeRefusal.invalid("audience", "Staff of an affiliate address only a customer holding their company's contracts.");
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${portal.notices.publication-interval:30s}",
+			initialDelayString = "${portal.notices.publication-interval:30s}")
+	@SchedulerLock(name = "notices-publication", lockAtMostFor = "PT5M")
+	void publishDue() {
+		int mailed = mailPublished();
+		if (mailed > 0) {
+			log.info("Mailed {} notices whose publication time came", mailed);
+		}
 	}
 
 	private void checkReferences(NoticeDraft draft) {

@@ -16,7 +16,7 @@ import portal.notices.events.NoticeRequested.Audience;
 import portal.notices.events.NoticeRequested.Kind;
 import portal.platform.SqlArrays;
 
-/** The notices and their recipients' inbox copies. */
+/** The notices, and the read marks of those that change before publication. */
 @Repository
 class Notices {
 
@@ -96,14 +96,18 @@ class Notices {
 			.list();
 	}
 
-	void deliver(UUID noticeId, List<NoticeRecipient> recipients) {
-		for (NoticeRecipient recipient : new LinkedHashSet<>(recipients)) {
-			jdbc.sql("""
-					INSERT INTO notices.inbox (notice_id, login_id, customer_id) VALUES (?, ?, ?)
-					ON CONFLICT DO NOTHING""")
-				.params(noticeId, recipient.loginId(), recipient.customerId())
-				.update();
-		}
+	void mailed(UUID noticeId, Instant at) {
+		jdbc.sql("UPDATE notices.notices SET mailed_at = ? WHERE id = ?").params(ts(at), noticeId).update();
+	}
+
+	/** notices_unmailed: published by now, not cancelled, not mailed yet; locked for this node. */
+	List<Notice> lockUnmailed(Instant now, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM notices.notices WHERE mailed_at IS NULL AND cancelled_at IS NULL AND publish_at <= ?
+				ORDER BY publish_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+			.params(ts(now), limit)
+			.query(Notices::notice)
+			.list();
 	}
 
 	void withdraw(UUID noticeId) {

@@ -42,8 +42,11 @@ class OutboxDelivery {
 
 	private final String from;
 
+	private final SealedParts sealed;
+
 	OutboxDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock, Tenancy tenancy,
-			@Value("${portal.mail.from}") String from) {
+			@Value("${portal.mail.from}") String from, SealedParts sealed) {
+		this.sealed = sealed;
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
 		this.clock = clock;
@@ -77,7 +80,7 @@ class OutboxDelivery {
 			helper.setFrom(from);
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
-			helper.setText(mail.body(), false);
+			helper.setText(sealed.open(mail.body(), mail.id()), false);
 			sender.send(message);
 			// Once delivered, the copy kept here no longer carries a link that could open an account.
 			jdbc.sql("UPDATE notices.outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL, body = ? WHERE id = ?")

@@ -132,4 +132,80 @@ class NoticeRequestsIntegrationTests {
 			return null;
 		})).isInstanceOf(NoticeRefusal.class);
 	}
+
+	@Test
+	@DisplayName("R-2.3 a user added after publication finds a notice still addressed to them; the mail went to the audience of then")
+	void userAddedAfterPublicationFindsTheNotice() {
+		UUID customer = fixtures.customer("Zeta");
+		String early = fixtures.user(customer, "en", "viewer");
+		fixtures.publish(request("test:" + fixtures.run + ":late-joiner", Audience.customer(customer), null));
+		String late = fixtures.user(customer, "en", "viewer");
+
+		assertThat(fixtures.asCustomer(customer, late, () -> inbox.entries(late, false, null, Locale.ENGLISH, 50)))
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.unread()).isTrue());
+		assertThat(fixtures.asCustomer(customer, late, () -> inbox.unreadCount(late))).isEqualTo(1);
+		assertThat(fixtures.mailSubjects(early)).hasSize(1);
+		assertThat(fixtures.mailSubjects(late)).as("mail goes to those addressed at publication").isEmpty();
+
+		UUID id = fixtures.asCustomer(customer, late, () -> inbox.entries(late, false, null, Locale.ENGLISH, 5)).get(0).id();
+		fixtures.asCustomer(customer, late, () -> {
+			inbox.markRead(late, id);
+			return null;
+		});
+		assertThat(fixtures.asCustomer(customer, late, () -> inbox.unreadCount(late))).isZero();
+		assertThat(fixtures.asCustomer(customer, early, () -> inbox.unreadCount(early))).as("read state is per user")
+			.isEqualTo(1);
+	}
+
+	@Autowired
+	NoticeBoard board;
+
+	@Test
+	@DisplayName("R-2.3 a scheduled notice is mailed once, at its publication time, to its audience as it stands then")
+	void scheduledNoticeMailedToTheAudienceAtPublication() {
+		UUID customer = fixtures.customer("Iota");
+		String early = fixtures.user(customer, "en", "viewer");
+		fixtures.publish(request("test:" + fixtures.run + ":mail-later", Audience.customer(customer),
+				clock.instant().plus(Duration.ofHours(3))));
+		String joined = fixtures.user(customer, "en", "viewer");
+		board.mailPublished();
+		assertThat(fixtures.mailSubjects(early)).as("nothing before the publication time").isEmpty();
+
+		clock.advance(Duration.ofHours(3));
+		board.mailPublished();
+		board.mailPublished();
+		assertThat(fixtures.mailSubjects(early)).hasSize(1);
+		assertThat(fixtures.mailSubjects(joined)).as("joined before publication").hasSize(1);
+	}
+
+	@Test
+	@DisplayName("R-2.3 R-7.2 a notice to a role reaches only users holding it when they read, other customers never")
+	void roleAudienceIsResolvedWhenRead() {
+		UUID customer = fixtures.customer("Eta");
+		UUID other = fixtures.customer("Theta");
+		fixtures.publish(request("test:" + fixtures.run + ":role", Audience.customerRole(customer, "orderer"), null));
+		String orderer = fixtures.user(customer, "en", "orderer");
+		String viewer = fixtures.user(customer, "en", "viewer");
+		String otherOrderer = fixtures.user(other, "en", "orderer");
+
+		assertThat(fixtures.asCustomer(customer, orderer, () -> inbox.unreadCount(orderer))).isEqualTo(1);
+		assertThat(fixtures.asCustomer(customer, viewer, () -> inbox.unreadCount(viewer))).isZero();
+		assertThat(fixtures.asCustomer(other, otherOrderer, () -> inbox.unreadCount(otherOrderer))).isZero();
+	}
+
+	@Test
+	@DisplayName("R-2.3 the unread count is one query the notices_published index can answer")
+	void unreadCountUsesTheIndex() {
+		String plan = tenancy.call(portal.platform.Actor.job("test"), portal.platform.TenantScope.system(),
+				() -> transactions.execute(status -> {
+					jdbc.sql("SET LOCAL enable_seqscan = off").update();
+					return String.join("\n", jdbc.sql("""
+							EXPLAIN SELECT count(*) FROM notices.notices n
+							LEFT JOIN notices.inbox i ON i.notice_id = n.id AND i.login_id = 'x'
+							WHERE n.publish_at <= now() AND n.cancelled_at IS NULL AND i.read_at IS NULL""")
+						.query(String.class).list());
+				}));
+		assertThat(plan).contains("notices_published");
+	}
 }

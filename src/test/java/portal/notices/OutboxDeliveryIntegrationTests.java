@@ -118,6 +118,70 @@ class OutboxDeliveryIntegrationTests {
 			.query(String.class).list())).containsExactly("Dear [erased], your login ID is CP00000001.");
 	}
 
+	@Autowired
+	portal.identity.UserAdministration administration;
+
+	@Autowired
+	portal.identity.activation.Activation activation;
+
+	@Autowired
+	portal.terms.Terms terms;
+
+	@Test
+	@DisplayName("R-6.1 R-2.3 a queued activation mail holds no token that activates; the delivered mail's link works")
+	void activationLinkIsSealedWhileQueued() throws Exception {
+		String email = "sealed-" + java.util.UUID.randomUUID() + "@seal.example";
+		int version = terms.requireInForce(portal.terms.Terms.PERSONAL_INFORMATION).version();
+		tenancy.call(Actor.staff("ST0000000"), TenantScope.system(), () -> administration.add(java.util.UUID.randomUUID(),
+				new portal.identity.NewUser("Sealed Person", email, "+81 3 1234 5678",
+						java.util.EnumSet.of(portal.identity.Role.CUSTOMER_VIEWER), java.util.List.of(), java.util.List.of(),
+						null, "en", true, version)));
+
+		String stored = asSystem(() -> jdbc.sql("SELECT body FROM notices.outbox WHERE recipient = ?").param(email)
+			.query(String.class).single());
+		java.util.regex.Matcher storedLink = java.util.regex.Pattern.compile("/activate/(\\S+)").matcher(stored);
+		assertThat(storedLink.find()).as("the stored body still has the link's place").isTrue();
+		String storedToken = storedLink.group(1);
+		assertThat(storedToken).startsWith("[[sealed:gcm1:");
+		for (String candidate : java.util.List.of(storedToken, storedToken.replaceAll("^\\[\\[sealed:|\\]\\]$", ""),
+				storedToken.replaceAll("[^A-Za-z0-9_-]", ""))) {
+			assertThat(activation.offer(candidate)).as("stored text %s activates nothing", candidate).isEmpty();
+		}
+
+		boolean started = smtp == null;
+		if (started) {
+			smtp = new GreenMail(new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
+			smtp.start();
+		}
+		try {
+			delivery.deliverDue();
+			jakarta.mail.internet.MimeMessage delivered = java.util.Arrays.stream(smtp.getReceivedMessages())
+				.filter(message -> {
+					try {
+						return message.getAllRecipients()[0].toString().equals(email);
+					}
+					catch (jakarta.mail.MessagingException ex) {
+						return false;
+					}
+				})
+				.findFirst().orElseThrow();
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("/activate/([A-Za-z0-9_-]+)")
+				.matcher((String) delivered.getContent());
+			assertThat(link.find()).isTrue();
+			assertThat(activation.offer(link.group(1))).as("the delivered link opens the activation").isPresent();
+			assertThat(asSystem(() -> jdbc.sql("SELECT body FROM notices.outbox WHERE recipient = ?").param(email)
+				.query(String.class).single())).contains("/activate/[hidden]").doesNotContain(link.group(1))
+				.doesNotContain("sealed");
+		}
+		finally {
+			// The back-off test expects the server down until it starts one itself.
+			if (started) {
+				smtp.stop();
+				smtp = null;
+			}
+		}
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

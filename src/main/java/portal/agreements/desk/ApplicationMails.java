@@ -25,7 +25,7 @@ class ApplicationMails {
 	}
 
 	void received(PortalApplication application, String token) {
-		String link = baseUrl + "/apply/status/" + application.receiptNo() + "?token=" + token;
+		String link = baseUrl + "/apply/status/" + application.receiptNo() + "?token=" + Email.secret(token);
 		send(application, "received", application.receiptNo(), application.applicant().legalName(), link);
 	}
 

@@ -30,7 +30,7 @@ public class IdentityMails {
 	public void activation(Account account, String token, Instant expiresAt, boolean reset) {
 		String kind = reset ? "reset" : "activation";
 		send(account, "identity.mail." + kind + ".subject", "identity.mail." + kind + ".body", account.name(),
-				account.loginId(), baseUrl + "/activate/" + token, expiresAt);
+				account.loginId(), baseUrl + "/activate/" + Email.secret(token), expiresAt);
 	}
 
 	public void lostCredentialsReported(Account account, Account recipient, boolean afterWrongCodes) {

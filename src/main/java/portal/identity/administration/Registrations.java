@@ -13,8 +13,8 @@ import portal.identity.accounts.Accounts;
 import portal.identity.accounts.ContactCheck;
 import portal.identity.accounts.LoginIds;
 import portal.identity.activation.Invitations;
-import portal.identity.consent.ConsentConfirmations;
 import portal.platform.Tenancy;
+import portal.terms.ConsentConfirmations;
 import portal.terms.DocumentVersion;
 import portal.terms.Terms;
 
@@ -68,7 +68,7 @@ public class Registrations {
 		account.limitTo(user.serviceScope(), user.instanceScope());
 		account.speak(user.language());
 		accounts.insert(account);
-		confirmations.record(account.id(), customerId, current.version(), tenancy.actor().id(), clock.instant());
+		confirmations.confirm(customerId, account.id(), current.version());
 		invitations.send(account, false);
 		return account;
 	}

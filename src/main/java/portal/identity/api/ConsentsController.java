@@ -2,7 +2,6 @@ package portal.identity.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +34,9 @@ class ConsentsController {
 	record NotAccepted(UUID accountId, String loginId, UUID customerId) {
 	}
 
-	record VersionConsents(String document, int version, int accepted, int notAccepted, List<NotAccepted> notAcceptedBy) {
+	/** @param notAcceptedBy one page of those who have not accepted, by customer and login ID */
+	record VersionConsents(String document, int version, int accepted, int notAccepted, int page, int size,
+			List<NotAccepted> notAcceptedBy) {
 	}
 
 	private final Terms terms;
@@ -60,20 +61,24 @@ class ConsentsController {
 	@GetMapping("/api/v1/console/documents/{key}/consents")
 	@Feature(PortalFeature.OPERATIONS)
 	@PreAuthorize("hasAnyRole('STAFF_PUBLISHER', 'STAFF_DESK', 'STAFF_ADMIN', 'STAFF_AUDITOR')")
-	@Operation(summary = "How many active users accepted a version (the one in force by default), and who has not")
-	VersionConsents consents(@PathVariable String key, @RequestParam(required = false) Integer version) {
+	@Operation(summary = "How many active users accepted a version (the one in force by default), and a page of who has not")
+	VersionConsents consents(@PathVariable String key, @RequestParam(required = false) Integer version,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
 		documents.requireType(key);
 		int chosen = version != null ? version
 				: documents.inForce(key).map(DocumentVersion::version).orElseThrow(TermsRefusal::unknownDocument);
 		documents.version(key, chosen).orElseThrow(() -> TermsRefusal.unknownVersion("version"));
-		Set<UUID> accepted = Set.copyOf(terms.acceptedBy(key, chosen));
-		List<ActiveUsers.ActiveUser> users = directory.list();
-		List<NotAccepted> missing = users.stream()
-			.filter(user -> !accepted.contains(user.accountId()))
+		if (page < 0) {
+			throw TermsRefusal.invalid("page", "The page is a number from 0.");
+		}
+		if (size < 1 || size > 500) {
+			throw TermsRefusal.invalid("size", "The size is a number from 1 to 500.");
+		}
+		ActiveUsers.Outside outside = directory.outside(terms.acceptedBy(key, chosen), page, size);
+		List<NotAccepted> missing = outside.users().stream()
 			.map(user -> new NotAccepted(user.accountId(), user.loginId(), user.customerId()))
 			.toList();
-		int total = users.size();
-		return new VersionConsents(key, chosen, total - missing.size(), missing.size(), missing);
+		return new VersionConsents(key, chosen, outside.inside(), outside.outside(), page, size, missing);
 	}
 
 	private static Consent consent(Acceptance acceptance) {

@@ -16,10 +16,10 @@ import portal.platform.demo.DemoAccount;
 import portal.platform.demo.DemoAccounts;
 import portal.platform.demo.DemoModeEnabled;
 import portal.platform.demo.DemoSeeder;
+import portal.terms.ConsentConfirmations;
 import portal.terms.Terms;
 import portal.identity.Role;
 import portal.identity.administration.Registrations;
-import portal.identity.consent.ConsentConfirmations;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.credentials.PasswordHashes;
@@ -112,7 +112,7 @@ public class IdentityDemo implements DemoSeeder {
 		accounts.insert(account);
 		if (customer != null) {
 			int version = terms.requireInForce(Terms.PERSONAL_INFORMATION).version();
-			confirmations.record(account.id(), customer, version, "demo-seed", clock.instant());
+			confirmations.confirm(customer, account.id(), version, "demo-seed");
 			terms.recordAcceptance(customer, account.id(), Terms.PERSONAL_INFORMATION, version);
 		}
 		CreatedApiToken token = tokens.create(account, "demo token", Duration.ofDays(365));
