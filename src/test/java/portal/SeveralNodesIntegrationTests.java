@@ -1,6 +1,7 @@
 package portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,6 +22,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import jakarta.servlet.http.Cookie;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -31,14 +35,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.core.env.Environment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
+import portal.agreements.lifecycle.AgreementLifecycle;
+import portal.customers.CustomerSummary;
+import portal.customers.Customers;
 import portal.identity.AccountFixtures;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
 import portal.notices.EmailOutbox;
+import portal.identity.accounts.IdentitySettings;
+import portal.platform.Actor;
 import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+import portal.platform.TestPrincipals;
 import portal.terms.Terms;
 import portal.identity.activation.Activation;
 import portal.identity.administration.StaffDirectory;
@@ -47,7 +60,8 @@ import portal.identity.administration.StaffDirectory;
  * Two nodes on one PostgreSQL, as the README's "Several nodes" section runs them: this
  * test's shared context is one node, and a second portal started here, with a real HTTP
  * server and its own data directory, connects to the same database as an external one.
- * No sticky sessions: each step goes to the node the previous step did not use.
+ * No sticky sessions: each step goes to the node the previous step did not use. Both nodes
+ * read the same clock, as the nodes of a cluster agree on the time.
  */
 @PortalIntegrationTest
 @DisplayName("Several nodes on one database, no sticky sessions")
@@ -86,10 +100,24 @@ class SeveralNodesIntegrationTests {
 	@Autowired
 	LockProvider locks;
 
+	@Autowired
+	IdentitySettings identitySettings;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	AgreementLifecycle agreements;
+
 	@BeforeAll
-	static void startSecondNode(@Autowired DataSource dataSource, @Autowired Environment environment) throws Exception {
+	static void startSecondNode(@Autowired DataSource dataSource, @Autowired Environment environment,
+			@Autowired MutableClock clock) throws Exception {
 		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-		second = new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+		second = new SpringApplicationBuilder(PortalApplication.class)
+			// The first node's clock, which tests move: suspensions and terms take effect by time on both.
+			.initializers(context -> ((GenericApplicationContext) context).registerBean("sharedClock", Clock.class,
+					() -> clock, definition -> definition.setPrimary(true)))
+			.run("--server.port=0",
 				"--portal.data-dir=target/test-data/second-node-" + UUID.randomUUID(), "--portal.demo=false",
 				"--spring.datasource.url=" + pool.getJdbcUrl(), "--spring.datasource.username=" + pool.getUsername(),
 				"--spring.datasource.password=" + pool.getPassword(), "--spring.datasource.hikari.maximum-pool-size=3",
@@ -155,6 +183,108 @@ class SeveralNodesIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-6.2 sign-in failures on one node count on the other: the temporary lock holds across nodes")
+	void signInFailuresCountOnEveryNode() throws Exception {
+		AccountFixtures.ActiveUser user = fixtures().customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
+		assertThat(signInOnSecond(user.loginId(), user.password(), fixtures().nextCode(user))).as("before any failure")
+			.endsWith("/app");
+
+		for (int i = 0; i < identitySettings.maxFailedSignIns(); i++) {
+			if (i % 2 == 0) {
+				mvc.perform(post("/sign-in").param("username", user.loginId()).param("password", "not the password " + i)
+					.param("code", "000000").with(csrf())).andExpect(status().is3xxRedirection());
+			}
+			else {
+				assertThat(signInOnSecond(user.loginId(), "not the password " + i, "000000")).contains("error");
+			}
+		}
+
+		assertThat(signInOnSecond(user.loginId(), user.password(), fixtures().nextCode(user))).as("locked on node 2")
+			.contains("error");
+		String onFirst = mvc.perform(post("/sign-in").param("username", user.loginId()).param("password", user.password())
+			.param("code", fixtures().nextCode(user)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		assertThat(onFirst).as("locked on node 1").contains("error");
+	}
+
+	@Test
+	@DisplayName("R-6.4 an abuse budget spent on one node is spent on the other: the lost-credentials form answers 429 on both")
+	void rateLimitBudgetsAreShared() throws Exception {
+		String loginId = "CP" + (10_000_000 + (int) (Math.random() * 80_000_000));
+		String body = "{\"loginId\": \"" + loginId + "\", \"email\": \"nobody@example.test\"}";
+		int perLoginId = environment().getProperty("portal.identity.lost-credential-reports-per-login-id-per-hour",
+				Integer.class, 3);
+		for (int i = 0; i < perLoginId; i++) {
+			if (i % 2 == 0) {
+				mvc.perform(post("/api/v1/public/lost-credentials").contentType(MediaType.APPLICATION_JSON).content(body))
+					.andExpect(status().isAccepted());
+			}
+			else {
+				assertThat(lostCredentialsOnSecond(body)).isEqualTo(202);
+			}
+		}
+
+		assertThat(lostCredentialsOnSecond(body)).isEqualTo(429);
+		mvc.perform(post("/api/v1/public/lost-credentials").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isTooManyRequests());
+	}
+
+	@Test
+	@DisplayName("R-12.3 a suspension made through one node stops the customer's next request on the other, whose rules were cached")
+	void suspensionsHoldOnEveryNode() throws Exception {
+		CustomerSummary customer = tenancy.call(Actor.job("test"), TenantScope.system(), () -> {
+			CustomerSummary registered = customers.register("Two Nodes Co " + UUID.randomUUID(), "JP", "1-1 Test Street");
+			agreements.conclude(registered.id(), null);
+			return registered;
+		});
+		AccountFixtures.ActiveUser user = fixtures().customerUser(customer.id(), Role.CUSTOMER_VIEWER);
+		Cookie session = fixtures().signIn(mvc, user);
+		// Twice, so that the second node answers from the rules it keeps.
+		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
+		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
+
+		String created = mvc.perform(post("/api/v1/console/suspensions")
+			.with(authentication(TestPrincipals.staff("ST9000002", "SERVICE_MANAGER"))).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"customer": "%s", "scope": "whole", "reason": "art-11.1-4", "kind": "emergency", "end": "%s"}"""
+				.formatted(customer.code(), clock.instant().plus(Duration.ofHours(2)))))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+
+		assertThat(eventually(() -> statusOnSecond("/app", session.getValue()), 503)).isEqualTo(503);
+		assertThat(onSecond("/api/v1/me", session.getValue()).statusCode()).as("the session ended with it").isEqualTo(401);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/console/suspensions/{id}", field(created, "id"))
+			.with(authentication(TestPrincipals.staff("ST9000002", "SERVICE_MANAGER"))).with(csrf()))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	@DisplayName("R-7.3 a new version of the personal-information terms published through one node gates the next request on the other")
+	void newTermsGateOnEveryNode() throws Exception {
+		AccountFixtures.ActiveUser user = fixtures().customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
+		Cookie session = fixtures().signIn(mvc, user);
+		// Twice, so that the second node answers from the versions and acceptances it keeps.
+		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
+		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
+
+		var current = terms.requireInForce(Terms.PERSONAL_INFORMATION);
+		java.util.Map<String, String> amended = new java.util.HashMap<>();
+		amended.put("titleEn", current.titleEn());
+		amended.put("bodyEn", current.bodyEn() + "\n\nQuestions go to the portal desk.");
+		amended.put("titleJa", current.titleJa());
+		amended.put("bodyJa", current.bodyJa());
+		amended.put("summaryEn", "Says how to reach the desk.");
+		mvc.perform(post("/api/v1/console/documents/{key}/versions", Terms.PERSONAL_INFORMATION).with(csrf())
+			.with(authentication(TestPrincipals.staff("ST9000003", "PUBLISHER")))
+			.contentType(MediaType.APPLICATION_JSON).content(tools.jackson.databind.json.JsonMapper.builder().build()
+				.writeValueAsString(amended)))
+			.andExpect(status().is2xxSuccessful());
+
+		assertThat(eventually(() -> statusOnSecond("/app", session.getValue()), 302)).isEqualTo(302);
+		assertThat(onSecond("/app", session.getValue()).headers().firstValue("Location").orElse(""))
+			.endsWith("/app/accept-terms");
+	}
+
+	@Test
 	@DisplayName("a scheduled job's lock taken on one node keeps the job from running on the other until released")
 	void jobsRunOnOneNodeAtATime() {
 		LockProvider secondLocks = second.getBean(LockProvider.class);
@@ -171,6 +301,46 @@ class SeveralNodesIntegrationTests {
 
 	private AccountFixtures fixtures() {
 		return new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
+	}
+
+	private static Environment environment() {
+		return second.getEnvironment();
+	}
+
+	/** Signs in on the second node through its form; the redirect's target. */
+	private static String signInOnSecond(String loginId, String password, String code) throws Exception {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(secondUri("/sign-in")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher token = CSRF.matcher(page.body());
+		assertThat(token.find()).isTrue();
+		String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("PORTAL_CSRF="))
+			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+		String form = "username=" + enc(loginId) + "&password=" + enc(password) + "&code=" + enc(code) + "&_csrf="
+				+ enc(token.group(1));
+		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(secondUri("/sign-in")).header("Cookie", cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(posted.statusCode()).isEqualTo(302);
+		return posted.headers().firstValue("Location").orElse("");
+	}
+
+	private static int lostCredentialsOnSecond(String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(secondUri("/api/v1/public/lost-credentials"))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private static int statusOnSecond(String path, String session) {
+		try {
+			return onSecond(path, session).statusCode();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static URI secondUri(String path) {

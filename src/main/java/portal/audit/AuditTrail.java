@@ -44,6 +44,11 @@ public class AuditTrail {
 
 	private final AuditCheckpoints checkpoints;
 
+	// Chains whose head this node has seen; one per customer, so the bound is only a safeguard.
+	private final java.util.Set<String> knownChains = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private static final int MAX_KNOWN_CHAINS = 100_000;
+
 	AuditTrail(JdbcClient jdbc, Tenancy tenancy, Clock clock, JsonMapper json, AuditCheckpoints checkpoints) {
 		this.jdbc = jdbc;
 		this.tenancy = tenancy;
@@ -64,12 +69,36 @@ public class AuditTrail {
 		String chain = record.customer().map(UUID::toString).orElse(GLOBAL_CHAIN);
 		Timestamp at = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
 		String details = json.writeValueAsString(record.details());
+		// Heads are never removed, so a chain this node has extended once needs no insert of its head;
+		// should one be missing after all (its first entry rolled back), the append finds no head and
+		// the head is made then.
+		if (!knownChains.contains(chain)) {
+			startChain(chain);
+		}
+		int appended = append(record, context, chain, at, details);
+		if (appended != 1 && knownChains.remove(chain)) {
+			startChain(chain);
+			appended = append(record, context, chain, at, details);
+		}
+		if (appended != 1) {
+			throw new IllegalStateException("The audit chain " + chain + " could not be extended");
+		}
+		if (knownChains.size() > MAX_KNOWN_CHAINS) {
+			knownChains.clear();
+		}
+		knownChains.add(chain);
+	}
+
+	private void startChain(String chain) {
 		jdbc.sql("INSERT INTO audit.chain_heads (chain, seq, hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING")
 			.params(chain, ChainLinks.GENESIS)
 			.update();
+	}
+
+	private int append(AuditRecord record, Tenancy.Context context, String chain, Timestamp at, String details) {
 		// No RETURNING from the insert: it would make the new entry pass the readers' policy too,
 		// and an affiliate's staff may write global entries they may not read.
-		int appended = jdbc.sql("""
+		return jdbc.sql("""
 				WITH link AS (
 					SELECT h.seq + 1 AS seq, h.hash AS prev FROM audit.chain_heads h WHERE h.chain = :chain FOR UPDATE
 				), computed AS (
@@ -97,9 +126,6 @@ public class AuditTrail {
 			.param("origin", context.origin())
 			.param("details", details)
 			.update();
-		if (appended != 1) {
-			throw new IllegalStateException("The audit chain " + chain + " could not be extended");
-		}
 	}
 
 	/** A page of the trail, newest first, within the reader's scope; a customer sees only its own. */

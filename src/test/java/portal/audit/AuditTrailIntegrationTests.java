@@ -90,6 +90,25 @@ class AuditTrailIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-AUD a trail whose first entry rolled back starts at the next entry, unbroken")
+	void trailStartsAfterARolledBackFirstEntry() {
+		UUID customer = UUID.randomUUID();
+		assertThatThrownBy(() -> tenancy.run(Actor.job("test"), TenantScope.system(), () -> transactions.execute(status -> {
+			events.publishEvent(new NoteChanged(customer, "first, doomed"));
+			throw new IllegalStateException("the change fails after publishing");
+		}))).isInstanceOf(IllegalStateException.class);
+
+		recordAsSystem(customer, "second");
+		recordAsSystem(customer, "third");
+
+		assertThat(tenancy.call(Actor.job("test"), TenantScope.system(),
+				() -> jdbc.sql("SELECT seq FROM audit.entries WHERE customer_id = ? ORDER BY seq").param(customer)
+					.query(Long.class).list())).containsExactly(1L, 2L);
+		assertThat(tenancy.call(Actor.job("test"), TenantScope.system(), () -> trail.verify()).broken())
+			.noneMatch(link -> link.chain().equals(customer.toString()));
+	}
+
+	@Test
 	@DisplayName("R-AUD customers read only their own trail")
 	void customersSeeOnlyTheirOwnEntries() {
 		UUID alpha = UUID.randomUUID();

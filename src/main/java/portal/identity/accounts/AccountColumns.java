@@ -71,6 +71,12 @@ class AccountColumns {
 				rs.getString("created_by"), instant(rs, "activated_at"), rs.getLong("version")));
 	}
 
+	// The values of the UPDATE of the credentials alone (Accounts.updateCredentials), then id and version.
+	Object[] credentialValues(AccountRow a) {
+		return new Object[] { a.passwordHash(), sealedTotp(a), a.totpLastStep(), a.failedSignIns(), a.wrongCodes(),
+				ts(a.lockedUntil()), a.id(), a.version() };
+	}
+
 	// Sealed under the current key at every write, so a secret under the previous key moves on use.
 	private String sealedTotp(AccountRow a) {
 		return a.totpSecret() == null ? null : sealed.seal(a.totpSecret(), totpContext(a.id()));

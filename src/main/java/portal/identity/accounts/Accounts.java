@@ -137,6 +137,28 @@ public class Accounts {
 		invalidations.publish(CHANGED_TOPIC, a.id().toString());
 	}
 
+	/**
+	 * Stores what a sign-in attempt changed: the password hash (re-hashed with newer
+	 * parameters), the second factor sealed anew under the current key, the last code step
+	 * and the failure counters and lock. None of it is in what other nodes keep about the
+	 * account (an API token's principal depends on its state, roles and scope), so unlike
+	 * {@link #update} this publishes no invalidation: a sign-in costs every node nothing.
+	 * Anything else the account changed must go through {@link #update}.
+	 */
+	public void updateCredentials(Account account) {
+		AccountRow a = account.row();
+		int updated = jdbc.sql("""
+				UPDATE identity.accounts SET password_hash = ?, totp_secret = ?, totp_last_step = ?, failed_sign_ins = ?,
+					wrong_codes = ?, locked_until = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(columns.credentialValues(a))
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("Account " + a.loginId() + " was changed concurrently");
+		}
+		account.stored();
+	}
+
 	public static String totpContext(UUID accountId) {
 		return AccountColumns.totpContext(accountId);
 	}

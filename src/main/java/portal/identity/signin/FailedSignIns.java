@@ -43,7 +43,7 @@ class FailedSignIns {
 			lostCredentials.lockAfterWrongCodes(account);
 			return;
 		}
-		accounts.update(account);
+		accounts.updateCredentials(account);
 		if (wrongCode) {
 			mails.passwordKnown(account);
 		}

@@ -78,7 +78,7 @@ public class Reauthentications {
 			throw IdentityException.reauthenticationFailed();
 		}
 		account.credentials().succeeded(step.getAsLong());
-		accounts.update(account);
+		accounts.updateCredentials(account);
 		return account;
 	}
 
@@ -86,7 +86,7 @@ public class Reauthentications {
 		ownTransaction.executeWithoutResult(status -> accounts.byId(account.id()).ifPresent(fresh -> {
 			if (!"locked-or-throttled".equals(reason)) {
 				fresh.credentials().failedSignIn(settings.maxFailedSignIns(), settings.lockDuration(), clock.instant());
-				accounts.update(fresh);
+				accounts.updateCredentials(fresh);
 			}
 			audit.record(AuditRecord.of("reauthentication.failed", "account", fresh.loginId())
 				.forCustomer(fresh.customerId())

@@ -49,7 +49,7 @@ class SignInRecords {
 			if (newHash != null) {
 				account.changePassword(newHash);
 			}
-			accounts.update(account);
+			accounts.updateCredentials(account);
 			audit.record(AuditRecord.of("sign-in.succeeded", "account", account.loginId())
 				.forCustomer(account.customerId())
 				.with("secondFactor", recovery ? "recovery-code" : "totp"));

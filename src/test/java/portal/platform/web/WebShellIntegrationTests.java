@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -101,6 +102,40 @@ class WebShellIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page.split("name=\"_csrf\"", -1)).hasSize(2);
+	}
+
+	@Test
+	@DisplayName("R-6.1 the sign-in page kept in memory gives each visitor a form token of their own, in their language and variant")
+	void signInPageFromMemoryCarriesEachVisitorsToken() throws Exception {
+		var first = mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse();
+		var second = mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse();
+		String firstToken = formToken(first.getContentAsString());
+		Cookie firstCookie = tokenHolder(first);
+		Cookie secondCookie = tokenHolder(second);
+		assertThat(firstToken).isNotEqualTo(formToken(second.getContentAsString()));
+		assertThat(firstCookie.getValue()).isNotEqualTo(secondCookie.getValue());
+
+		mvc.perform(post("/sign-in").param("username", "CP00000000").param("password", "x").param("code", "000000")
+			.param("_csrf", firstToken).cookie(secondCookie)).andExpect(status().isForbidden());
+		mvc.perform(post("/sign-in").param("username", "CP00000000").param("password", "x").param("code", "000000")
+			.param("_csrf", firstToken).cookie(firstCookie)).andExpect(status().is3xxRedirection());
+
+		mvc.perform(get("/sign-in?error").cookie(new Cookie("portal-lang", "ja")))
+			.andExpect(content().string(allOf(containsString("<html lang=\"ja\""), containsString("id=\"sign-in-error\""))));
+		mvc.perform(get("/sign-in").with(authentication(TestPrincipals.staff("ST9000009", "DESK"))))
+			.andExpect(content().string(containsString("ST9000009")));
+	}
+
+	/** The cookie that keeps the visitor's token: its own, or the session's where one was made. */
+	private static Cookie tokenHolder(org.springframework.mock.web.MockHttpServletResponse response) {
+		Cookie cookie = response.getCookie("PORTAL_CSRF");
+		return cookie != null ? cookie : response.getCookie("PORTAL_SESSION");
+	}
+
+	private static String formToken(String page) {
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).as("a form token").isTrue();
+		return token.group(1);
 	}
 
 	@Test
