@@ -58,8 +58,9 @@ class IdentityRetention {
 						DELETE FROM platform.spring_session WHERE principal_name IN (
 							SELECT login_id FROM identity.accounts WHERE customer_id = :customer)""")
 					.param("customer", customerId).update();
+				// Consent confirmations are the terms module's evidence of consent and stay, like acceptances.
 				for (String table : new String[] { "api_tokens", "activation_links", "recovery_codes",
-						"lost_credential_reports", "consent_confirmations" }) {
+						"lost_credential_reports" }) {
 					rows += jdbc.sql("DELETE FROM identity." + table + " WHERE account_id IN (" + accounts + ")")
 						.param("customer", customerId).update();
 				}

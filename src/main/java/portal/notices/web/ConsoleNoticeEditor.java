@@ -24,6 +24,7 @@ import portal.notices.NoticeView;
 import portal.notices.events.NoticeRequested.Kind;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
+import portal.platform.web.Times;
 
 /**
  * Staff compose, preview, schedule and edit notices before publication, and cancel them
@@ -40,21 +41,28 @@ class ConsoleNoticeEditor {
 	private static final Map<String, String> FORM_FIELDS = Map.of("audience.customerId", "customerCode", "audience.role",
 			"role", "audience.relevantService", "audienceService");
 
+	/** The fields whose refusals have a message of their own in the notices bundle. */
+	private static final java.util.Set<String> REFUSED_FIELDS = java.util.Set.of("publishAt", "eventStart", "kind",
+			"audience", "customerCode", "audienceService", "relevantServices");
+
 	private final NoticeBoard board;
 
 	private final Customers customers;
 
 	private final Catalog catalog;
 
-	ConsoleNoticeEditor(NoticeBoard board, Customers customers, Catalog catalog) {
+	private final Times times;
+
+	ConsoleNoticeEditor(NoticeBoard board, Customers customers, Catalog catalog, Times times) {
 		this.board = board;
 		this.customers = customers;
 		this.catalog = catalog;
+		this.times = times;
 	}
 
 	@GetMapping("/console/notices/new")
 	String compose(Model model) {
-		return form(model, null, NoticeForm.empty(), NoticeForm.errors(), null);
+		return form(model, null, NoticeForm.empty(times.zone()), NoticeForm.errors(), null);
 	}
 
 	@PostMapping("/console/notices/new")
@@ -67,7 +75,7 @@ class ConsoleNoticeEditor {
 		NoticeView view = editable(id);
 		String code = view.content().audience().customerId() == null ? ""
 				: customers.byId(view.content().audience().customerId()).map(CustomerSummary::code).orElse("");
-		return form(model, id, NoticeForm.of(view, code), NoticeForm.errors(), null);
+		return form(model, id, NoticeForm.of(view, code, times.zone()), NoticeForm.errors(), null);
 	}
 
 	@PostMapping("/console/notices/{id}/edit")
@@ -110,7 +118,9 @@ class ConsoleNoticeEditor {
 		}
 		catch (NoticeRefusal refusal) {
 			String field = refusal.field() == null ? "form" : FORM_FIELDS.getOrDefault(refusal.field(), refusal.field());
-			errors.computeIfAbsent(field, key -> new ArrayList<>()).add(refusal.getMessage());
+			// The board's rules speak English; the page shows its own message per field in the reader's language.
+			String message = REFUSED_FIELDS.contains(field) ? "notices.form.error.refused." + field : refusal.getMessage();
+			errors.computeIfAbsent(field, key -> new ArrayList<>()).add(message);
 			return form(model, id, form, errors, null);
 		}
 	}

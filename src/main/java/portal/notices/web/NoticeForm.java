@@ -38,17 +38,18 @@ record NoticeForm(String kind, String titleEn, String bodyEn, String titleJa, St
 		emergency = Boolean.TRUE.equals(emergency);
 	}
 
-	static NoticeForm empty() {
-		return new NoticeForm("GENERAL", "", "", "", "", "ALL_CUSTOMERS", "", "", "", "", "", "", "UTC", List.of(), false,
-				null);
+	/** An empty form whose times are typed in the given zone (the writer's own). */
+	static NoticeForm empty(ZoneId zone) {
+		return new NoticeForm("GENERAL", "", "", "", "", "ALL_CUSTOMERS", "", "", "", "", "", "", zone.getId(), List.of(),
+				false, null);
 	}
 
-	static NoticeForm of(NoticeView view, String customerCode) {
+	/** The notice's content as a form, its times shown in the given zone (the writer's own). */
+	static NoticeForm of(NoticeView view, String customerCode, ZoneId zone) {
 		NoticeDraft d = view.content();
-		ZoneId utc = ZoneId.of("UTC");
 		return new NoticeForm(d.kind().name(), d.titleEn(), d.bodyEn(), nz(d.titleJa()), nz(d.bodyJa()),
 				d.audience().scope().name(), nz(customerCode), nz(d.audience().role()), nz(d.audience().relevantService()),
-				local(d.publishAt(), utc), local(d.eventStart(), utc), local(d.eventEnd(), utc), "UTC",
+				local(d.publishAt(), zone), local(d.eventStart(), zone), local(d.eventEnd(), zone), zone.getId(),
 				new ArrayList<>(d.relevantServices()), d.emergency(), null);
 	}
 
