@@ -112,6 +112,7 @@ public class NoticeBoard {
 
 	/** Staff change a notice before its publication; its recipients and mails are worked out afresh. */
 	public NoticeView edit(UUID id, NoticeDraft draft) {
+		checkAddressable(current(id));
 		checkAddressable(draft);
 		return asSystem(() -> {
 			Notice notice = notices.lock(id).orElseThrow(NoticeRefusal::notFound);
@@ -129,6 +130,7 @@ public class NoticeBoard {
 
 	/** Staff cancel a notice before its publication: nobody will see it, no mail goes out. */
 	public NoticeView cancel(UUID id) {
+		checkAddressable(current(id));
 		return asSystem(() -> {
 			Notice notice = notices.lock(id).orElseThrow(NoticeRefusal::notFound);
 			notice.cancel(clock.instant());
@@ -187,6 +189,12 @@ public class NoticeBoard {
 					due.forEach(this::mail);
 					return due.size();
 				}));
+	}
+
+	// The notice's audience as it stands, so that an affiliate's staff change or cancel only
+	// notices they could have written.
+	private NoticeDraft current(UUID id) {
+		return asSystem(() -> notices.byId(id).map(Notice::draft)).orElseThrow(NoticeRefusal::notFound);
 	}
 
 	/**

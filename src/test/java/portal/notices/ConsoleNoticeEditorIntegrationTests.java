@@ -1,6 +1,7 @@
 package portal.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -66,6 +67,9 @@ class ConsoleNoticeEditorIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	NoticeBoard board;
 
 	NoticeFixtures fixtures;
 
@@ -184,5 +188,23 @@ class ConsoleNoticeEditorIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("notice-customer-error")));
 		assertThat(count(title)).isZero();
+	}
+
+	@Test
+	@DisplayName("R-2.3 an affiliate's planner neither edits nor cancels a notice addressed beyond the affiliate's customers")
+	void affiliatePlannerLeavesOtherNoticesAlone() throws Exception {
+		String title = "Central work " + fixtures.run;
+		Instant later = clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
+		mvc.perform(maintenance("/console/notices/new", title, later, false, "save")
+			.param("publishAt", LOCAL.format(clock.instant().plus(Duration.ofDays(1)))))
+			.andExpect(redirectedUrl("/console/notices?saved"));
+		UUID id = fixtures.asSystem(() -> jdbc.sql("SELECT id FROM notices.notices WHERE title_en = ?").param(title)
+			.query(UUID.class).single());
+
+		assertThatThrownBy(() -> tenancy.call(Actor.staff("aff-planner"), TenantScope.company("NO-SUCH-AFFILIATE"),
+				() -> board.cancel(id)))
+			.isInstanceOf(NoticeRefusal.class);
+		assertThat(fixtures.asSystem(() -> jdbc.sql("SELECT cancelled_at IS NULL FROM notices.notices WHERE id = ?")
+			.param(id).query(Boolean.class).single())).as("the notice stays scheduled").isTrue();
 	}
 }

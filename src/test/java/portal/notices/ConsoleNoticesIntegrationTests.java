@@ -66,7 +66,7 @@ class ConsoleNoticesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new NoticeFixtures(customers, jdbc, tenancy, transactions, events);
+		fixtures = new NoticeFixtures(customers, jdbc, tenancy, transactions, events).withoutEarlierNoticesToAll();
 	}
 
 	private String maintenance(UUID customer, Instant publishAt, Instant start, boolean emergency, String title) {

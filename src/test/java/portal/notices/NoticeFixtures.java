@@ -44,6 +44,18 @@ final class NoticeFixtures {
 		this.events = events;
 	}
 
+	/**
+	 * Inboxes find every notice addressed to many customers, whoever published it: the
+	 * database is shared by every test class, so notices to all that other classes left behind
+	 * are cancelled first, for tests that count a new user's inbox exactly.
+	 */
+	NoticeFixtures withoutEarlierNoticesToAll() {
+		asSystem(() -> jdbc.sql("""
+				UPDATE notices.notices SET cancelled_at = now()
+				WHERE audience IN ('EVERYONE', 'ALL_CUSTOMERS') AND cancelled_at IS NULL""").update());
+		return this;
+	}
+
 	UUID customer(String name) {
 		return asSystem(() -> customers.register(name + " " + run, "JP", "1-1 Test Street").id());
 	}

@@ -52,7 +52,7 @@ class NoticeRequestsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new NoticeFixtures(customers, jdbc, tenancy, transactions, events);
+		fixtures = new NoticeFixtures(customers, jdbc, tenancy, transactions, events).withoutEarlierNoticesToAll();
 	}
 
 	private NoticeRequested request(String key, Audience audience, Instant publishAt) {
