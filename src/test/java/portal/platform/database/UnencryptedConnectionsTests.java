@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 @DisplayName("ASVS 12.3 A warning at start for connections to other hosts without validated TLS")
+@ExtendWith(OutputCaptureExtension.class)
 class UnencryptedConnectionsTests {
 
 	@Test
@@ -51,5 +56,23 @@ class UnencryptedConnectionsTests {
 		assertThat(UnencryptedConnections.mail("smtp.example", "smtps", false, false, true)).isEmpty();
 		assertThat(UnencryptedConnections.mail("localhost", "smtp", false, false, true)).isEmpty();
 		assertThat(UnencryptedConnections.mail(null, "smtp", false, false, true)).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ASVS 12.3.1 the settings are read as Spring Boot binds them, and each missing one is logged as a warning")
+	void warnsFromTheSettings(CapturedOutput output) {
+		new UnencryptedConnections(new MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db.example/portal?sslmode=require")
+			.withProperty("spring.mail.host", "smtp.example")).warn();
+		assertThat(output.getOut() + output.getErr()).contains("WARN").contains("sslmode=require")
+			.contains("Mail to smtp.example is not required to be encrypted");
+		int before = (output.getOut() + output.getErr()).length();
+		new UnencryptedConnections(new MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db.example/portal")
+			.withProperty("spring.datasource.hikari.data-source-properties.sslmode", "verify-full")
+			.withProperty("spring.mail.host", "smtp.example")
+			.withProperty("spring.mail.properties.mail.smtp.starttls.required", "true")).warn();
+		assertThat((output.getOut() + output.getErr()).substring(before)).doesNotContain("sslmode=")
+			.doesNotContain("Mail to");
 	}
 }
