@@ -109,6 +109,9 @@ class SeveralNodesIntegrationTests {
 	@Autowired
 	AgreementLifecycle agreements;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeAll
 	static void startSecondNode(@Autowired DataSource dataSource, @Autowired Environment environment,
 			@Autowired MutableClock clock) throws Exception {
@@ -266,18 +269,46 @@ class SeveralNodesIntegrationTests {
 		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
 		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
 
+		// The clock stands between two microseconds, nearer the later one, as a real clock often
+		// does: the database keeps microseconds, and a version must still be in force at its
+		// effective time on both nodes whatever instant this run's clock started at.
+		clock.advance(Duration.ofNanos(Math.floorMod(700 - clock.instant().getNano() % 1000, 1000)));
 		var current = terms.requireInForce(Terms.PERSONAL_INFORMATION);
+		// Scheduled a minute ahead (well within the session's idle time), so that its amendment
+		// notice to every customer can be cancelled before anyone sees it: other tests' inboxes
+		// stay as they were.
+		Instant effective = clock.instant().plus(Duration.ofMinutes(1));
 		java.util.Map<String, String> amended = new java.util.HashMap<>();
 		amended.put("titleEn", current.titleEn());
 		amended.put("bodyEn", current.bodyEn() + "\n\nQuestions go to the portal desk.");
 		amended.put("titleJa", current.titleJa());
 		amended.put("bodyJa", current.bodyJa());
 		amended.put("summaryEn", "Says how to reach the desk.");
-		mvc.perform(post("/api/v1/console/documents/{key}/versions", Terms.PERSONAL_INFORMATION).with(csrf())
-			.with(authentication(TestPrincipals.staff("ST9000003", "PUBLISHER")))
-			.contentType(MediaType.APPLICATION_JSON).content(tools.jackson.databind.json.JsonMapper.builder().build()
-				.writeValueAsString(amended)))
-			.andExpect(status().is2xxSuccessful());
+		amended.put("effectiveFrom", effective.toString());
+		var publisher = authentication(TestPrincipals.staff("ST9000003", "PUBLISHER"));
+		String published = mvc.perform(post("/api/v1/console/documents/{key}/versions", Terms.PERSONAL_INFORMATION)
+			.with(csrf()).with(publisher).contentType(MediaType.APPLICATION_JSON)
+			.content(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(amended)))
+			.andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
+		Matcher version = Pattern.compile("\"version\"\\s*:\\s*(\\d+)").matcher(published);
+		assertThat(version.find()).as("version in " + published).isTrue();
+		String noticeKey = "terms:" + Terms.PERSONAL_INFORMATION + ":v" + version.group(1);
+		UUID notice = null;
+		for (int i = 0; i < 100 && notice == null; i++) {
+			notice = jdbc.sql("SELECT id FROM notices.notices WHERE key = ?").param(noticeKey).query(UUID.class)
+				.optional().orElse(null);
+			if (notice == null) {
+				Thread.sleep(100);
+			}
+		}
+		assertThat(notice).as("the amendment notice " + noticeKey).isNotNull();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.delete("/api/v1/console/notices/{id}", notice).with(csrf()).with(publisher))
+			.andExpect(status().isOk());
+
+		// Not in force yet: the user still goes through; once it is, the next request is stopped.
+		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
+		clock.advance(Duration.ofMinutes(1));
 
 		assertThat(eventually(() -> statusOnSecond("/app", session.getValue()), 302)).isEqualTo(302);
 		assertThat(onSecond("/app", session.getValue()).headers().firstValue("Location").orElse(""))

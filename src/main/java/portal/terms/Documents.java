@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public class Documents {
 	@Transactional(readOnly = true)
 	public Optional<DocumentVersion> inForce(String key) {
 		return jdbc.sql(VERSION + " WHERE kind = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
-			.params(key, Timestamp.from(clock.instant()))
+			.params(key, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
 			.query(Documents::version)
 			.optional();
 	}
@@ -101,7 +102,7 @@ public class Documents {
 	@Transactional(readOnly = true)
 	public List<DocumentVersion> upcoming(String key) {
 		return jdbc.sql(VERSION + " WHERE kind = ? AND effective_from > ? ORDER BY effective_from, version")
-			.params(key, Timestamp.from(clock.instant()))
+			.params(key, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
 			.query(Documents::version)
 			.list();
 	}
@@ -125,10 +126,12 @@ public class Documents {
 	@Transactional
 	public DocumentVersion publish(String key, NewVersion content) {
 		DocumentType type = requireType(key);
-		Instant now = clock.instant();
+		// The database keeps microseconds (and rounds to them): a version is stored with the very
+		// times decided here, so one effective "now" is in force now, on every node, by SQL or not.
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		content.check(now);
 		Instant effective = content.effectiveFrom() == null || content.effectiveFrom().isBefore(now) ? now
-				: content.effectiveFrom();
+				: content.effectiveFrom().truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("terms:" + key).query(Object.class).single();
 		int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM terms.documents WHERE kind = ?").param(key)
 			.query(Integer.class).single();

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public class Terms {
 	public Optional<DocumentVersion> inForce(String kind) {
 		return jdbc.sql(Documents.VERSION
 				+ " WHERE kind = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
-			.params(kind, Timestamp.from(clock.instant()))
+			.params(kind, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
 			.query(Documents::version)
 			.optional();
 	}
@@ -217,7 +218,8 @@ public class Terms {
 		jdbc.sql("""
 				INSERT INTO terms.acceptances (customer_id, account_id, kind, version, accepted_at, actor, sha256)
 				SELECT ?, ?, kind, version, ?, ?, sha256 FROM terms.documents WHERE kind = ? AND version = ?""")
-			.params(customerId, accountId, Timestamp.from(clock.instant()), tenancy.actor().id(), kind, version)
+			.params(customerId, accountId, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)),
+					tenancy.actor().id(), kind, version)
 			.update();
 		invalidations.publish(ACCEPTED_TOPIC, accountId.toString());
 		audit.record(AuditRecord.of("terms.accepted", "account", accountId)
