@@ -102,10 +102,15 @@ public class UserAdministration {
 	public UserView changeRoles(PortalUser admin, String loginId, Set<Role> roles, List<String> serviceScope,
 			List<String> instanceScope, Reauthentication confirmation) {
 		Account account = find(admin.customerId(), loginId);
-		boolean wasAdministrator = account.isAdministrator();
-		if (!wasAdministrator && roles.contains(Role.CUSTOMER_ADMINISTRATOR)) {
+		if (!account.isAdministrator() && roles.contains(Role.CUSTOMER_ADMINISTRATOR)) {
 			reauthentications.confirm(admin, confirmation);
 		}
+		return applyRoles(admin.customerId(), account, roles, serviceScope, instanceScope);
+	}
+
+	private UserView applyRoles(UUID customerId, Account account, Set<Role> roles, List<String> serviceScope,
+			List<String> instanceScope) {
+		boolean wasAdministrator = account.isAdministrator();
 		account.changeRoles(roles);
 		account.limitTo(serviceScope, instanceScope);
 		if (wasAdministrator && !account.isAdministrator()) {
@@ -116,17 +121,37 @@ public class UserAdministration {
 		access.endSessions(account);
 		UserView changed = account.view();
 		audit.record(AuditRecord.of("user.roles-changed", "user", changed.loginId())
-			.forCustomer(admin.customerId())
+			.forCustomer(customerId)
 			.with("roles", changed.roles())
 			.with("serviceScope", changed.serviceScope())
 			.with("instanceScope", changed.instanceScope()));
 		return changed;
 	}
 
+	/**
+	 * Corrects a user's contact data. A new email address needs the acting administrator's
+	 * re-authentication (ASVS 7.5.1): lost-credential reports and notices go to that address,
+	 * so changing it is a step toward taking the account over.
+	 */
 	@Transactional
-	public UserView changeContact(UUID customerId, String loginId, String name, String email, String phone,
+	public UserView changeContact(PortalUser admin, String loginId, String name, String email, String phone,
+			String thirdParty, Reauthentication confirmation) {
+		Account account = find(admin.customerId(), loginId);
+		ContactCheck.check(name, email, phone);
+		if (changesEmail(account, email)) {
+			reauthentications.confirm(admin, confirmation);
+			// Read again: an administrator changing their own address has just had their row updated.
+			account = find(admin.customerId(), loginId);
+		}
+		return applyContact(admin.customerId(), account, name, email, phone, thirdParty);
+	}
+
+	private static boolean changesEmail(Account account, String email) {
+		return email != null && !email.trim().equalsIgnoreCase(account.email());
+	}
+
+	private UserView applyContact(UUID customerId, Account account, String name, String email, String phone,
 			String thirdParty) {
-		Account account = find(customerId, loginId);
 		ContactCheck.check(name, email, phone);
 		account.changeContact(name.trim(), email.trim(), phone.trim(), thirdParty);
 		accounts.update(account);
@@ -134,19 +159,34 @@ public class UserAdministration {
 		return account.view();
 	}
 
-	/** Applies a change in one transaction: contact data, then roles and limits, then the disabled state. */
+	/**
+	 * Applies a change in one transaction: contact data, then roles and limits, then the
+	 * disabled state. A new email address or a grant of the administrator role needs the
+	 * acting administrator's re-authentication, confirmed once for the whole change.
+	 */
 	@Transactional
 	public UserView change(PortalUser admin, String loginId, UserChange change, Reauthentication confirmation) {
 		UUID customerId = admin.customerId();
-		UserView user = user(customerId, loginId);
+		Account account = find(customerId, loginId);
+		UserView user = account.view();
+		boolean grantsAdministrator = change.roles() != null && !account.isAdministrator()
+				&& change.roles().contains(Role.CUSTOMER_ADMINISTRATOR);
+		String email = UserChange.or(change.email(), user.email());
 		if (change.changesContact()) {
-			user = changeContact(customerId, loginId, UserChange.or(change.name(), user.name()),
-					UserChange.or(change.email(), user.email()), UserChange.or(change.phone(), user.phone()),
-					UserChange.or(change.thirdParty(), user.thirdParty()));
+			ContactCheck.check(UserChange.or(change.name(), user.name()), email, UserChange.or(change.phone(), user.phone()));
+		}
+		if (grantsAdministrator || (change.changesContact() && changesEmail(account, email))) {
+			reauthentications.confirm(admin, confirmation);
+			// Read again: an administrator changing their own address has just had their row updated.
+			account = find(customerId, loginId);
+		}
+		if (change.changesContact()) {
+			user = applyContact(customerId, account, UserChange.or(change.name(), user.name()), email,
+					UserChange.or(change.phone(), user.phone()), UserChange.or(change.thirdParty(), user.thirdParty()));
 		}
 		if (change.roles() != null) {
-			user = changeRoles(admin, loginId, change.roles(), UserChange.or(change.serviceScope(), user.serviceScope()),
-					UserChange.or(change.instanceScope(), user.instanceScope()), confirmation);
+			user = applyRoles(customerId, account, change.roles(), UserChange.or(change.serviceScope(), user.serviceScope()),
+					UserChange.or(change.instanceScope(), user.instanceScope()));
 		}
 		if (Boolean.TRUE.equals(change.disabled())) {
 			user = states.disable(customerId, loginId);

@@ -20,6 +20,7 @@ import portal.catalog.ServiceKindDescriptors;
 import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
 import portal.customers.HeldInstances;
+import portal.platform.problems.PayloadTooLargeException;
 
 /**
  * Ingests usage samples a relevant-service system sends (R-14.1), line by line: valid lines
@@ -136,6 +137,9 @@ public class UsageIngestion {
 					lines++;
 					take(number, line);
 				}
+			}
+			catch (PayloadTooLargeException ex) {
+				throw UsageRefusal.tooLarge(ex.getMessage() + " Nothing was written.");
 			}
 			catch (IOException ex) {
 				throw UsageRefusal.unreadableBody("The body could not be read to its end (" + ex.getMessage()

@@ -22,6 +22,11 @@ public class UsageRefusal extends PortalException {
 		return new UsageRefusal("unreadable-body", HttpStatus.BAD_REQUEST, "body", message);
 	}
 
+	/** The body, or what it decompresses to, passed the bulk body limit; nothing of it was written. */
+	public static UsageRefusal tooLarge(String message) {
+		return new UsageRefusal("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "body", message);
+	}
+
 	public static UsageRefusal unsupportedType() {
 		return new UsageRefusal("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
 				"Send application/x-ndjson or text/csv.");

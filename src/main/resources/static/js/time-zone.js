@@ -12,10 +12,13 @@
 		return;
 	}
 	var value = encodeURIComponent(zone);
-	var current = document.cookie.split('; ').filter(function (c) { return c.indexOf('portal-tz=') === 0; })[0];
-	if (current === 'portal-tz=' + value) {
+	// Over HTTPS the cookie is Secure, for this host only and for every path: the __Host- prefix
+	// makes browsers refuse it from anywhere else (a sibling subdomain, plain HTTP).
+	var secure = location.protocol === 'https:';
+	var name = secure ? '__Host-portal-tz' : 'portal-tz';
+	var current = document.cookie.split('; ').filter(function (c) { return c.indexOf(name + '=') === 0; })[0];
+	if (current === name + '=' + value) {
 		return;
 	}
-	document.cookie = 'portal-tz=' + value + '; path=/; max-age=31536000; SameSite=Lax'
-		+ (location.protocol === 'https:' ? '; Secure' : '');
+	document.cookie = name + '=' + value + '; Path=/; max-age=31536000; SameSite=Lax' + (secure ? '; Secure' : '');
 })();

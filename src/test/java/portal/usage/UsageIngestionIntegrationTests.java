@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import portal.PortalIntegrationTest;
 import portal.customers.CustomerSummary;
@@ -38,6 +39,9 @@ class UsageIngestionIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	UsageFixtures fixtures;
 
@@ -148,5 +152,35 @@ class UsageIngestionIntegrationTests {
 			.andExpect(jsonPath("$.accepted").value(0))
 			.andExpect(jsonPath("$.errors[0].field").value("instance"));
 		assertThat(samples()).isZero();
+	}
+
+	@Test
+	@DisplayName("R-20.2 a gzip body that decompresses past the bulk body limit is refused with 413 and nothing is written")
+	void capsTheDecompressedSize() throws Exception {
+		// Identical lines: tens of megabytes decompressed, far less than a megabyte sent.
+		byte[] lineBytes = line("traffic-in", "2026-11-30T08:00:00Z", "1").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+			for (int i = 0; i < 300_000; i++) {
+				gzip.write(lineBytes);
+			}
+		}
+		long decompressed = 300_000L * lineBytes.length;
+		Object controller = context.getBean("usageIngestionController");
+		Object limit = ReflectionTestUtils.getField(controller, "maxUncompressedBytes");
+		ReflectionTestUtils.setField(controller, "maxUncompressedBytes", 1_000_000L);
+		try {
+			assertThat((long) bytes.size()).isLessThan(1_000_000L);
+			assertThat(decompressed).isGreaterThan(10_000_000L);
+			mvc.perform(post("/api/v1/system/usage").header("Authorization", "Bearer " + key)
+				.header("Content-Encoding", "gzip").contentType("application/x-ndjson").content(bytes.toByteArray()))
+				.andExpect(status().isContentTooLarge())
+				.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("payload-too-large")))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Nothing was written")));
+			assertThat(samples()).isZero();
+		}
+		finally {
+			ReflectionTestUtils.setField(controller, "maxUncompressedBytes", limit);
+		}
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,7 +25,8 @@ import portal.identity.credentials.Totp;
  * sensitive action. It is a sign-in in all but name, so it obeys the same limits: it spends
  * from the login ID's sign-in budget, a failure counts toward the temporary lock, a locked
  * account cannot confirm, and every failure is audited in a transaction of its own, so the
- * refusal that follows does not roll the record back.
+ * refusal that follows does not roll the record back. A success publishes
+ * {@link Reauthenticated}, on which the web layer gives the session a new id.
  */
 @Service
 public class Reauthentications {
@@ -43,8 +45,12 @@ public class Reauthentications {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final ApplicationEventPublisher events;
+
 	Reauthentications(Accounts accounts, PasswordHashes encoder, SignInThrottle throttle, AuditTrail audit,
-			IdentitySettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+			IdentitySettings settings, Clock clock, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.throttle = throttle;
@@ -79,6 +85,8 @@ public class Reauthentications {
 		}
 		account.credentials().succeeded(step.getAsLong());
 		accounts.updateCredentials(account);
+		// The web layer renews the session id once the confirmed action commits (ASVS 7.2.4).
+		events.publishEvent(new Reauthenticated(account.id()));
 		return account;
 	}
 

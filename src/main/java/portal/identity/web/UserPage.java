@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
 import portal.identity.UserAdministration;
 import portal.identity.UserView;
 import portal.identity.administration.UserStates;
@@ -63,8 +64,8 @@ class UserPage {
 		FormErrors errors = PageErrors.of(binding);
 		if (errors.isEmpty()) {
 			try {
-				administration.changeContact(admin.customerId(), user.loginId(), form.name(), form.email(),
-						form.phone(), form.thirdParty());
+				administration.changeContact(admin, user.loginId(), form.name(), form.email(), form.phone(),
+						form.thirdParty(), new Reauthentication(form.currentPassword(), form.code()));
 				redirect.addFlashAttribute("done", "identity.page.user.done.contact");
 				return UserPageModel.redirectTo(user.loginId(), redirect);
 			}
@@ -72,7 +73,7 @@ class UserPage {
 				PageErrors.refused(errors, refusal, PageErrors.FORM);
 			}
 		}
-		page.showUser(model, user, form, RolesForm.of(user));
+		page.showUser(model, user, form.withoutSecrets(), RolesForm.of(user));
 		model.addAttribute("contactErrors", errors.byField());
 		model.addAttribute("contactFirstError", errors.first(ContactForm.FIELDS));
 		return "identity/user";

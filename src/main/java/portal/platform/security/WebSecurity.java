@@ -24,6 +24,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -59,8 +60,26 @@ class WebSecurity {
 	/** Both chains keep CSRF tokens alike: in the session once there is one, before that in a cookie. */
 	private final CsrfTokens csrfTokens;
 
+	/** Sent by sign-out: the browser drops this site's cache, cookies and storage (ASVS 14.3.1). */
+	static final String CLEAR_SITE_DATA = "\"cache\", \"cookies\", \"storage\"";
+
+	private final boolean httpsOnly;
+
 	WebSecurity(@Value("${portal.base-url}") String baseUrl) {
-		this.csrfTokens = new CsrfTokens(SessionCookies.httpsOnly(baseUrl));
+		this.httpsOnly = SessionCookies.httpsOnly(baseUrl);
+		this.csrfTokens = new CsrfTokens(httpsOnly);
+	}
+
+	/**
+	 * Browsers honour {@code Clear-Site-Data} only from secure origins: it is sent when the
+	 * portal's public address is HTTPS (whatever the hop from a proxy) or the request is secure.
+	 */
+	private HeaderWriterLogoutHandler clearSiteData() {
+		return new HeaderWriterLogoutHandler((request, response) -> {
+			if (httpsOnly || request.isSecure()) {
+				response.setHeader("Clear-Site-Data", CLEAR_SITE_DATA);
+			}
+		});
 	}
 
 	/**
@@ -162,7 +181,7 @@ class WebSecurity {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(announcingCsrf(events, new AccessDeniedHandlerImpl())))
 			.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/app", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").addLogoutHandler(clearSiteData()))
 			.addFilterAfter(new TenancyFilter(tenancy, availability), AnonymousAuthenticationFilter.class);
 		headers(http);
 		for (SecurityContributor contributor : contributors) {

@@ -16,7 +16,8 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
  * {@code portal.session.touch-interval} ago (60 s by default; {@code 0s} writes on every
  * request). The idle timeout therefore counts from a last access at most that much older
  * than the real one. The session store is configured here rather than by Spring Boot,
- * which steps back as soon as another session repository exists.
+ * which steps back as soon as another session repository exists. Session ids carry 256
+ * random bits ({@link RandomSessionIds}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcHttpSession
@@ -29,6 +30,7 @@ class SessionWrites {
 		return sessions -> {
 			sessions.setTableName(tableName);
 			sessions.setDefaultMaxInactiveInterval(idleTimeout);
+			sessions.setSessionIdGenerator(new RandomSessionIds());
 		};
 	}
 

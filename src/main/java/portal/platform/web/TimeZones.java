@@ -16,6 +16,9 @@ public final class TimeZones {
 	/** The cookie in which a page's script reports the browser's own zone. */
 	public static final String BROWSER_COOKIE = "portal-tz";
 
+	/** The same cookie as set by the script on an HTTPS page: {@code Secure; Path=/}, so prefixed. */
+	public static final String SECURE_BROWSER_COOKIE = "__Host-" + BROWSER_COOKIE;
+
 	private static final Set<String> NAMES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
 	static {

@@ -130,12 +130,20 @@ public class Times {
 		if (cookies == null) {
 			return Optional.empty();
 		}
+		// The prefixed cookie (set over HTTPS) wins over a plain one left from an HTTP visit.
+		Optional<ZoneId> plain = Optional.empty();
 		for (Cookie cookie : cookies) {
-			if (TimeZones.BROWSER_COOKIE.equals(cookie.getName())) {
-				return decoded(cookie.getValue()).flatMap(TimeZones::parse);
+			if (TimeZones.SECURE_BROWSER_COOKIE.equals(cookie.getName())) {
+				Optional<ZoneId> zone = decoded(cookie.getValue()).flatMap(TimeZones::parse);
+				if (zone.isPresent()) {
+					return zone;
+				}
+			}
+			else if (TimeZones.BROWSER_COOKIE.equals(cookie.getName()) && plain.isEmpty()) {
+				plain = decoded(cookie.getValue()).flatMap(TimeZones::parse);
 			}
 		}
-		return Optional.empty();
+		return plain;
 	}
 
 	// Whatever a client sends is ignored unless it decodes to a known zone name.

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,8 +38,12 @@ class UsageIngestionController {
 
 	private final UsageIngestion ingestion;
 
-	UsageIngestionController(UsageIngestion ingestion) {
+	private final long maxUncompressedBytes;
+
+	UsageIngestionController(UsageIngestion ingestion,
+			@Value("${portal.request.max-bulk-body-bytes}") long maxUncompressedBytes) {
 		this.ingestion = ingestion;
+		this.maxUncompressedBytes = maxUncompressedBytes;
 	}
 
 	@PostMapping("/api/v1/system/usage")
@@ -55,12 +60,15 @@ class UsageIngestionController {
 					Idempotent: a sample for a (series, time) already stored with the same value adds nothing; \
 					with another value it replaces the stored value (the last line wins within one body). The body \
 					is one transaction: if it is neither NDJSON nor CSV from its first line, or breaks off, nothing \
-					is written. Bodies stream with bounded memory, so they may be large (see the bulk body limit).""")
+					is written. Bodies stream with bounded memory, so they may be large (see the bulk body limit); \
+					a gzip body is held to the same limit once decompressed, and past it the request is refused \
+					with 413 and nothing is written.""")
 	@Parameter(name = "Content-Encoding", in = ParameterIn.HEADER, description = "gzip, or absent",
 			schema = @Schema(type = "string", allowableValues = { "gzip", "identity" }))
 	@ApiResponse(responseCode = "200", description = "Read to the end: counts and the first 100 errors",
 			content = @Content(schema = @Schema(implementation = IngestionReport.class)))
 	@ApiResponse(responseCode = "400", description = "Neither NDJSON nor CSV, or unreadable; nothing written")
+	@ApiResponse(responseCode = "413", description = "The body, or what it decompresses to, is over the bulk body limit; nothing written")
 	@ApiResponse(responseCode = "415", description = "Another content type or encoding")
 	IngestionReport ingest(@AuthenticationPrincipal SystemCaller caller, HttpServletRequest request)
 			throws IOException {
@@ -72,7 +80,8 @@ class UsageIngestionController {
 				throw UsageRefusal.unsupportedType();
 			}
 			try {
-				body = new GZIPInputStream(body, 1 << 16);
+				// The bulk body limit holds for the decompressed bytes too, not only the sent ones.
+				body = new CappedStream(new GZIPInputStream(body, 1 << 16), maxUncompressedBytes);
 			}
 			catch (IOException ex) {
 				throw UsageRefusal.unreadableBody("The body is not gzip; nothing was written.");

@@ -214,6 +214,32 @@ class UserAdministrationPageIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-7.1 R-6.3 a new email address for a user needs the administrator's password and a fresh code")
+	void changingEmailNeedsReauthentication() throws Exception {
+		String user = "/app/users/" + viewer.loginId();
+		String before = viewer.view().email();
+		String changed = fixtures.email("moved");
+		mvc.perform(post(user + "/contact").with(csrf()).with(authentication(admin.authentication()))
+			.param("name", "Moved Person").param("email", changed).param("phone", "+81 3 0000 0000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Enter your current password and a fresh one-time code"),
+					containsString("id=\"contact-current-password\""))));
+		mvc.perform(post(user + "/contact").with(csrf()).with(authentication(admin.authentication()))
+			.param("name", "Moved Person").param("email", changed).param("phone", "+81 3 0000 0000")
+			.param("currentPassword", IdentityPageFixtures.PASSWORD).param("code", "000000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("The password or the one-time code is not right."),
+					not(containsString(IdentityPageFixtures.PASSWORD)))));
+		assertThat(email(viewer)).isEqualTo(before);
+
+		mvc.perform(post(user + "/contact").with(csrf()).with(authentication(admin.authentication()))
+			.param("name", "Moved Person").param("email", changed).param("phone", "+81 3 0000 0000")
+			.param("currentPassword", IdentityPageFixtures.PASSWORD).param("code", fixtures.freshCode(admin)))
+			.andExpect(redirectedUrl(user));
+		assertThat(email(viewer)).isEqualTo(changed);
+	}
+
+	@Test
 	@DisplayName("R-7.1 R-7.4 disabling, enabling and contact changes are done, told, and recorded with who did them")
 	void changesAUserAndShowsWhoDidIt() throws Exception {
 		String user = "/app/users/" + viewer.loginId();
@@ -305,6 +331,11 @@ class UserAdministrationPageIntegrationTests {
 
 	private List<UserView> listed(String email) {
 		return tenancy.call(Actor.job("test"), TenantScope.system(), () -> administration.users(customer, email));
+	}
+
+	private String email(IdentityPageFixtures.Person person) {
+		return tenancy.call(Actor.job("test"), TenantScope.system(),
+				() -> administration.user(customer, person.loginId()).email());
 	}
 
 	private String state(IdentityPageFixtures.Person person) {
