@@ -98,6 +98,8 @@ class SampleWriter {
 
 		private BinaryCopy out;
 
+		private PGCopyOutputStream copying;
+
 		private int rows;
 
 		private long added;
@@ -113,9 +115,10 @@ class SampleWriter {
 		void add(UUID customer, long series, long epochSecond, double value, long line) {
 			try {
 				if (out == null) {
-					out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
+					copying = new PGCopyOutputStream(copy.copyIn(
 							"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)"),
-							1 << 16));
+							1 << 16);
+					out = new BinaryCopy(copying);
 				}
 				out.row(6).uuid(batch).uuid(customer).int8(series).timestampMicros(epochSecond * 1_000_000L).float8(value).int8(line);
 				days.add(LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400L)));
@@ -145,6 +148,25 @@ class SampleWriter {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * Cancels the COPY in progress, if any, when the body is given up: the connection must
+		 * leave COPY mode before the transaction can roll back.
+		 */
+		void abandon() {
+			if (out == null) {
+				return;
+			}
+			out = null;
+			try {
+				if (copying.isActive()) {
+					copying.cancelCopy();
+				}
+			}
+			catch (SQLException ex) {
+				// The rollback that follows reports a broken connection if there is one.
 			}
 		}
 

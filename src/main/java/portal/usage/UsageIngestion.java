@@ -63,7 +63,17 @@ public class UsageIngestion {
 
 	/** Reads the body (already decompressed) to its end and answers what was kept and refused. */
 	public IngestionReport ingest(String contractingCompany, IngestFormat format, InputStream body) {
-		return transactions.execute(status -> new Run(contractingCompany, format).read(body));
+		return transactions.execute(status -> {
+			Run run = new Run(contractingCompany, format);
+			try {
+				return run.read(body);
+			}
+			catch (RuntimeException refused) {
+				// A body refused halfway (over the limit, broken off) may leave a COPY open.
+				run.abandon();
+				throw refused;
+			}
+		});
 	}
 
 	// Writes samples the portal generates itself (demo data) through the same path, unchecked but for the series.
@@ -110,6 +120,12 @@ public class UsageIngestion {
 		Run(String company, IngestFormat format) {
 			this.company = company;
 			this.parser = new LineParser(format);
+		}
+
+		void abandon() {
+			if (writing != null) {
+				writing.abandon();
+			}
 		}
 
 		IngestionReport read(InputStream body) {
