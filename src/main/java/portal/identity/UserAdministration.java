@@ -12,10 +12,10 @@ import portal.audit.AuditTrail;
 import portal.identity.accounts.Account;
 import portal.identity.accounts.Accounts;
 import portal.identity.accounts.ContactCheck;
+import portal.identity.administration.AccountEdits;
 import portal.identity.administration.AccessEnding;
 import portal.identity.administration.Registrations;
 import portal.identity.administration.UserStates;
-import portal.identity.lostcredentials.LostReports;
 import portal.identity.signin.Reauthentications;
 
 /**
@@ -37,19 +37,20 @@ public class UserAdministration {
 
 	private final UserStates states;
 
-	private final LostReports lostReports;
-
 	private final AuditTrail audit;
 
+	private final AccountEdits edits;
+
 	UserAdministration(Accounts accounts, Registrations registrations, AccessEnding access,
-			Reauthentications reauthentications, UserStates states, LostReports lostReports, AuditTrail audit) {
+			Reauthentications reauthentications, UserStates states, AuditTrail audit,
+			AccountEdits edits) {
 		this.accounts = accounts;
 		this.registrations = registrations;
 		this.access = access;
 		this.reauthentications = reauthentications;
 		this.states = states;
-		this.lostReports = lostReports;
 		this.audit = audit;
+		this.edits = edits;
 	}
 
 	@Transactional(readOnly = true)
@@ -105,27 +106,7 @@ public class UserAdministration {
 		if (!account.isAdministrator() && roles.contains(Role.CUSTOMER_ADMINISTRATOR)) {
 			reauthentications.confirm(admin, confirmation);
 		}
-		return applyRoles(admin.customerId(), account, roles, serviceScope, instanceScope);
-	}
-
-	private UserView applyRoles(UUID customerId, Account account, Set<Role> roles, List<String> serviceScope,
-			List<String> instanceScope) {
-		boolean wasAdministrator = account.isAdministrator();
-		account.changeRoles(roles);
-		account.limitTo(serviceScope, instanceScope);
-		if (wasAdministrator && !account.isAdministrator()) {
-			accounts.requireAnotherAdministrator(account);
-		}
-		accounts.update(account);
-		// Sessions hold the roles they signed in with; the user signs in again under the new ones.
-		access.endSessions(account);
-		UserView changed = account.view();
-		audit.record(AuditRecord.of("user.roles-changed", "user", changed.loginId())
-			.forCustomer(customerId)
-			.with("roles", changed.roles())
-			.with("serviceScope", changed.serviceScope())
-			.with("instanceScope", changed.instanceScope()));
-		return changed;
+		return edits.roles(admin.customerId(), account, roles, serviceScope, instanceScope);
 	}
 
 	/**
@@ -138,25 +119,12 @@ public class UserAdministration {
 			String thirdParty, Reauthentication confirmation) {
 		Account account = find(admin.customerId(), loginId);
 		ContactCheck.check(name, email, phone);
-		if (changesEmail(account, email)) {
+		if (AccountEdits.changesEmail(account, email)) {
 			reauthentications.confirm(admin, confirmation);
 			// Read again: an administrator changing their own address has just had their row updated.
 			account = find(admin.customerId(), loginId);
 		}
-		return applyContact(admin.customerId(), account, name, email, phone, thirdParty);
-	}
-
-	private static boolean changesEmail(Account account, String email) {
-		return email != null && !email.trim().equalsIgnoreCase(account.email());
-	}
-
-	private UserView applyContact(UUID customerId, Account account, String name, String email, String phone,
-			String thirdParty) {
-		ContactCheck.check(name, email, phone);
-		account.changeContact(name.trim(), email.trim(), phone.trim(), thirdParty);
-		accounts.update(account);
-		audit.record(AuditRecord.of("user.contact-changed", "user", account.loginId()).forCustomer(customerId));
-		return account.view();
+		return edits.contact(admin.customerId(), account, name, email, phone, thirdParty);
 	}
 
 	/**
@@ -175,17 +143,17 @@ public class UserAdministration {
 		if (change.changesContact()) {
 			ContactCheck.check(UserChange.or(change.name(), user.name()), email, UserChange.or(change.phone(), user.phone()));
 		}
-		if (grantsAdministrator || (change.changesContact() && changesEmail(account, email))) {
+		if (grantsAdministrator || (change.changesContact() && AccountEdits.changesEmail(account, email))) {
 			reauthentications.confirm(admin, confirmation);
 			// Read again: an administrator changing their own address has just had their row updated.
 			account = find(customerId, loginId);
 		}
 		if (change.changesContact()) {
-			user = applyContact(customerId, account, UserChange.or(change.name(), user.name()), email,
+			user = edits.contact(customerId, account, UserChange.or(change.name(), user.name()), email,
 					UserChange.or(change.phone(), user.phone()), UserChange.or(change.thirdParty(), user.thirdParty()));
 		}
 		if (change.roles() != null) {
-			user = applyRoles(customerId, account, change.roles(), UserChange.or(change.serviceScope(), user.serviceScope()),
+			user = edits.roles(customerId, account, change.roles(), UserChange.or(change.serviceScope(), user.serviceScope()),
 					UserChange.or(change.instanceScope(), user.instanceScope()));
 		}
 		if (Boolean.TRUE.equals(change.disabled())) {
@@ -203,22 +171,10 @@ public class UserAdministration {
 		access.retire(find(customerId, loginId), "user.removed");
 	}
 
-	/**
-	 * The customer's Portal Agreement has terminated (R-9.5): every session and API token of
-	 * its users ends, each user's audited with the number of tokens revoked. Repeating it
-	 * changes nothing more.
-	 *
-	 * @return the number of users whose access was ended
-	 */
+	/** The customer's agreement has terminated: its users' sessions and tokens end; returns how many users. */
 	@Transactional
 	public int endAccessOfCustomer(UUID customerId, String reason) {
-		List<Account> users = accounts.listOfCustomer(customerId, "");
-		for (Account account : users) {
-			int revoked = access.endAccess(account);
-			audit.record(AuditRecord.of("user.access-ended", "user", account.loginId()).forCustomer(customerId)
-				.with("reason", reason).with("tokensRevoked", revoked));
-		}
-		return users.size();
+		return edits.endAccessOfCustomer(customerId, reason);
 	}
 
 	/**
@@ -228,22 +184,11 @@ public class UserAdministration {
 	@Transactional
 	public UserView reset(PortalUser admin, String loginId, Reauthentication confirmation) {
 		reauthentications.confirm(admin, confirmation);
-		Account account = find(admin.customerId(), loginId);
-		account.reset();
-		accounts.update(account);
-		access.endAccess(account);
-		registrations.invite(account, true);
-		lostReports.closeFor(account.id());
-		audit.record(AuditRecord.of("user.reset", "user", account.loginId()).forCustomer(admin.customerId()));
-		return account.view();
+		return edits.reset(admin.customerId(), find(admin.customerId(), loginId));
 	}
 
 	private Account find(UUID customerId, String loginId) {
 		return accounts.ofCustomer(customerId, loginId).filter(a -> a.state() != AccountState.RETIRED)
 			.orElseThrow(IdentityException::notFound);
-	}
-
-	private static List<String> keys(Set<Role> roles) {
-		return roles.stream().map(Role::key).sorted().toList();
 	}
 }
