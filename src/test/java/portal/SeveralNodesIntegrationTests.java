@@ -46,7 +46,6 @@ import portal.customers.Customers;
 import portal.identity.AccountFixtures;
 import portal.identity.Role;
 import portal.identity.UserAdministration;
-import portal.notices.EmailOutbox;
 import portal.identity.accounts.IdentitySettings;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
@@ -77,6 +76,9 @@ class SeveralNodesIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	AccountFixtures fixtures;
+
+	@Autowired
 	UserAdministration administration;
 
 	@Autowired
@@ -84,9 +86,6 @@ class SeveralNodesIntegrationTests {
 
 	@Autowired
 	Activation activation;
-
-	@Autowired
-	EmailOutbox outbox;
 
 	@Autowired
 	Terms terms;
@@ -143,8 +142,8 @@ class SeveralNodesIntegrationTests {
 	@Test
 	@DisplayName("R-6.3 a session made on one node is honoured by the other, and signing out on either ends it on both")
 	void sessionsAreShared() throws Exception {
-		AccountFixtures.ActiveUser user = fixtures().customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
-		Cookie session = fixtures().signIn(mvc, user);
+		AccountFixtures.ActiveUser user = fixtures.customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
+		Cookie session = fixtures.signIn(mvc, user);
 
 		HttpResponse<String> home = onSecond("/app", session.getValue());
 		assertThat(home.statusCode()).isEqualTo(200);
@@ -166,8 +165,8 @@ class SeveralNodesIntegrationTests {
 	@Test
 	@DisplayName("R-6.2 a token revoked on one node stops working on the other, whose cache held it")
 	void tokenCachesAreInvalidatedOnEveryNode() throws Exception {
-		AccountFixtures.ActiveUser user = fixtures().customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
-		Cookie session = fixtures().signIn(mvc, user);
+		AccountFixtures.ActiveUser user = fixtures.customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
+		Cookie session = fixtures.signIn(mvc, user);
 		String created = mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf())
 			.contentType("application/json").content("{\"name\": \"two nodes\", \"validDays\": 1}"))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
@@ -188,8 +187,8 @@ class SeveralNodesIntegrationTests {
 	@Test
 	@DisplayName("R-6.2 sign-in failures on one node count on the other: the temporary lock holds across nodes")
 	void signInFailuresCountOnEveryNode() throws Exception {
-		AccountFixtures.ActiveUser user = fixtures().customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
-		assertThat(signInOnSecond(user.loginId(), user.password(), fixtures().nextCode(user))).as("before any failure")
+		AccountFixtures.ActiveUser user = fixtures.customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
+		assertThat(signInOnSecond(user.loginId(), user.password(), fixtures.nextCode(user))).as("before any failure")
 			.endsWith("/app");
 
 		for (int i = 0; i < identitySettings.maxFailedSignIns(); i++) {
@@ -202,10 +201,10 @@ class SeveralNodesIntegrationTests {
 			}
 		}
 
-		assertThat(signInOnSecond(user.loginId(), user.password(), fixtures().nextCode(user))).as("locked on node 2")
+		assertThat(signInOnSecond(user.loginId(), user.password(), fixtures.nextCode(user))).as("locked on node 2")
 			.contains("error");
 		String onFirst = mvc.perform(post("/sign-in").param("username", user.loginId()).param("password", user.password())
-			.param("code", fixtures().nextCode(user)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+			.param("code", fixtures.nextCode(user)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
 		assertThat(onFirst).as("locked on node 1").contains("error");
 	}
 
@@ -239,8 +238,8 @@ class SeveralNodesIntegrationTests {
 			agreements.conclude(registered.id(), null);
 			return registered;
 		});
-		AccountFixtures.ActiveUser user = fixtures().customerUser(customer.id(), Role.CUSTOMER_VIEWER);
-		Cookie session = fixtures().signIn(mvc, user);
+		AccountFixtures.ActiveUser user = fixtures.customerUser(customer.id(), Role.CUSTOMER_VIEWER);
+		Cookie session = fixtures.signIn(mvc, user);
 		// Twice, so that the second node answers from the rules it keeps.
 		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
 		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
@@ -263,8 +262,8 @@ class SeveralNodesIntegrationTests {
 	@Test
 	@DisplayName("R-7.3 a new version of the personal-information terms published through one node gates the next request on the other")
 	void newTermsGateOnEveryNode() throws Exception {
-		AccountFixtures.ActiveUser user = fixtures().customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
-		Cookie session = fixtures().signIn(mvc, user);
+		AccountFixtures.ActiveUser user = fixtures.customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
+		Cookie session = fixtures.signIn(mvc, user);
 		// Twice, so that the second node answers from the versions and acceptances it keeps.
 		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
 		assertThat(onSecond("/app", session.getValue()).statusCode()).isEqualTo(200);
@@ -328,10 +327,6 @@ class SeveralNodesIntegrationTests {
 		Optional<SimpleLock> next = secondLocks.lock(config);
 		assertThat(next).isPresent();
 		next.get().unlock();
-	}
-
-	private AccountFixtures fixtures() {
-		return new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
 	}
 
 	private static Environment environment() {

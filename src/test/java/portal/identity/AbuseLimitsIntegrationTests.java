@@ -3,7 +3,6 @@ package portal.identity;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,15 +10,12 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import portal.MutableClock;
 import portal.PortalIntegrationTest;
-import portal.notices.EmailOutbox;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.terms.Terms;
 import portal.identity.activation.Activation;
-import portal.identity.administration.StaffDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -40,13 +36,7 @@ class AbuseLimitsIntegrationTests {
 	UserAdministration administration;
 
 	@Autowired
-	StaffDirectory staff;
-
-	@Autowired
 	Activation activation;
-
-	@Autowired
-	EmailOutbox outbox;
 
 	@Autowired
 	Terms terms;
@@ -55,17 +45,10 @@ class AbuseLimitsIntegrationTests {
 	Tenancy tenancy;
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	AccountFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
-	}
 
 	@Test
 	@DisplayName("R-6.4 a flood of reports with distinct login IDs from one address is cut off, and another address still reports")

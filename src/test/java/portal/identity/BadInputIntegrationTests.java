@@ -10,9 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import portal.MutableClock;
 import portal.PortalIntegrationTest;
-import portal.notices.EmailOutbox;
 import portal.platform.Tenancy;
 import portal.terms.Terms;
 
@@ -24,7 +22,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import portal.identity.activation.Activation;
-import portal.identity.administration.StaffDirectory;
 
 @PortalIntegrationTest
 @DisplayName("R-20.2 Bad input gets a 4xx problem detail and writes nothing")
@@ -34,16 +31,13 @@ class BadInputIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	AccountFixtures fixtures;
+
+	@Autowired
 	UserAdministration administration;
 
 	@Autowired
-	StaffDirectory staff;
-
-	@Autowired
 	Activation activation;
-
-	@Autowired
-	EmailOutbox outbox;
 
 	@Autowired
 	Terms terms;
@@ -51,16 +45,12 @@ class BadInputIntegrationTests {
 	@Autowired
 	Tenancy tenancy;
 
-	@Autowired
-	MutableClock clock;
-
 	UUID customer;
 
 	Cookie session;
 
 	@BeforeEach
 	void signedInAdministrator() throws Exception {
-		AccountFixtures fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
 		customer = UUID.randomUUID();
 		session = fixtures.signIn(mvc, fixtures.customerUser(customer, Role.CUSTOMER_ADMINISTRATOR));
 	}

@@ -3,19 +3,16 @@ package portal.identity;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import portal.MutableClock;
 import portal.PortalIntegrationTest;
 import portal.identity.activation.Activation;
 import portal.identity.administration.StaffDirectory;
 import portal.identity.lostcredentials.LostCredentials;
-import portal.notices.EmailOutbox;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
@@ -45,16 +42,10 @@ class DeskRecoveryIntegrationTests {
 	Activation activation;
 
 	@Autowired
-	EmailOutbox outbox;
-
-	@Autowired
 	Terms terms;
 
 	@Autowired
 	Tenancy tenancy;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	LostCredentials lost;
@@ -62,12 +53,8 @@ class DeskRecoveryIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	AccountFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
-	}
 
 	@Test
 	@DisplayName("R-6.4 R-AUD a customer's sole administrator, reported lost, is verified, reactivated and the report closed, each step audited")

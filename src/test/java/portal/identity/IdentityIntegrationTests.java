@@ -73,6 +73,7 @@ class IdentityIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	AccountFixtures fixtures;
 
 	UUID alpha;
@@ -81,7 +82,6 @@ class IdentityIntegrationTests {
 
 	@BeforeEach
 	void twoCustomers() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
 		alpha = UUID.randomUUID();
 		beta = UUID.randomUUID();
 	}

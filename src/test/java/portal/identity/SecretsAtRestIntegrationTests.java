@@ -3,15 +3,12 @@ package portal.identity;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import portal.MutableClock;
 import portal.PortalIntegrationTest;
-import portal.notices.EmailOutbox;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
@@ -44,16 +41,10 @@ class SecretsAtRestIntegrationTests {
 	Activation activation;
 
 	@Autowired
-	EmailOutbox outbox;
-
-	@Autowired
 	Terms terms;
 
 	@Autowired
 	Tenancy tenancy;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -61,12 +52,8 @@ class SecretsAtRestIntegrationTests {
 	@Autowired
 	SecretsResealing resealing;
 
+	@Autowired
 	AccountFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
-	}
 
 	@Test
 	@DisplayName("R-6.2 an account's TOTP secret is stored sealed, never in clear, and sign-in still checks it")

@@ -14,8 +14,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import portal.MutableClock;
 import portal.PortalIntegrationTest;
 import portal.identity.activation.Activation;
-import portal.identity.administration.StaffDirectory;
-import portal.notices.EmailOutbox;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
@@ -38,13 +36,7 @@ class SecurityEventsIntegrationTests {
 	UserAdministration administration;
 
 	@Autowired
-	StaffDirectory staff;
-
-	@Autowired
 	Activation activation;
-
-	@Autowired
-	EmailOutbox outbox;
 
 	@Autowired
 	Terms terms;
@@ -58,13 +50,13 @@ class SecurityEventsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	AccountFixtures fixtures;
 
 	AccountFixtures.ActiveUser user;
 
 	@BeforeEach
 	void signedInUser() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
 		user = fixtures.customerUser(UUID.randomUUID(), Role.CUSTOMER_ADMINISTRATOR);
 	}
 

@@ -12,11 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import portal.MutableClock;
 import portal.PortalIntegrationTest;
 import portal.identity.activation.Activation;
-import portal.identity.administration.StaffDirectory;
-import portal.notices.EmailOutbox;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
@@ -41,13 +38,7 @@ class SessionTokensIntegrationTests {
 	UserAdministration administration;
 
 	@Autowired
-	StaffDirectory staff;
-
-	@Autowired
 	Activation activation;
-
-	@Autowired
-	EmailOutbox outbox;
 
 	@Autowired
 	Terms terms;
@@ -56,15 +47,12 @@ class SessionTokensIntegrationTests {
 	Tenancy tenancy;
 
 	@Autowired
-	MutableClock clock;
-
 	AccountFixtures fixtures;
 
 	UUID customer;
 
 	@BeforeEach
 	void aCustomer() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
 		customer = UUID.randomUUID();
 	}
 

@@ -26,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import portal.MutableClock;
 import portal.TestClockConfiguration;
 import portal.JourneySteps;
 import portal.TestSmtp;
@@ -57,7 +56,7 @@ import static portal.JourneySteps.waitFor;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "portal.mail.delivery-interval=1h")
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, AccountFixtures.class })
 @ExtendWith(Browsers.class)
 class TermsAndNoticesJourneyBrowserTests {
 
@@ -82,9 +81,6 @@ class TermsAndNoticesJourneyBrowserTests {
 	Activation activation;
 
 	@Autowired
-	EmailOutbox outbox;
-
-	@Autowired
 	Terms terms;
 
 	@Autowired
@@ -97,18 +93,15 @@ class TermsAndNoticesJourneyBrowserTests {
 	Tenancy tenancy;
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	OutboxDelivery delivery;
 
+	@Autowired
 	AccountFixtures fixtures;
 
 	UUID customer;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new AccountFixtures(administration, staff, activation, outbox, terms, tenancy, clock);
 		customer = tenancy.call(Actor.job("test"), TenantScope.system(),
 				() -> customers.register("Journey Trading " + UUID.randomUUID().toString().substring(0, 6), "JP",
 						"1-1 Test Street").id());
