@@ -49,6 +49,17 @@ public final class JourneySteps {
 		element.click();
 	}
 
+	/**
+	 * Clicks an element that leads to another page and waits until the browser has left the
+	 * current one. Waiting only for an element of the next page is not enough when the current
+	 * page has one of the same id: the wait would find the old one, which goes stale a moment later.
+	 */
+	public static void clickThrough(WebDriver browser, By locator) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		click(browser, locator);
+		waitFor(browser, ExpectedConditions.stalenessOf(page));
+	}
+
 	public static void waitFor(WebDriver browser, By element) {
 		waitFor(browser, ExpectedConditions.presenceOfElementLocated(element));
 	}
@@ -115,7 +126,7 @@ public final class JourneySteps {
 
 	/** Signs out from the header and waits for the confirmation. */
 	public static void signOut(WebDriver browser) {
-		click(browser, By.xpath("//button[normalize-space()='Sign out']"));
+		clickThrough(browser, By.xpath("//button[normalize-space()='Sign out']"));
 		waitFor(browser, By.cssSelector("[role=status].alert-success"));
 	}
 }

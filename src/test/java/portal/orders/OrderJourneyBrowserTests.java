@@ -52,6 +52,7 @@ import portal.terms.Terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static portal.JourneySteps.activationToken;
 import static portal.JourneySteps.click;
+import static portal.JourneySteps.clickThrough;
 import static portal.JourneySteps.code;
 import static portal.JourneySteps.signOut;
 import static portal.JourneySteps.step;
@@ -143,7 +144,7 @@ class OrderJourneyBrowserTests {
 		new Select(browser.findElement(By.id("p-bandwidthMbps"))).selectByValue("1000");
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-12-10'",
 				browser.findElement(By.id("p-effectiveDate")));
-		click(browser, By.cssSelector("main form button[type=submit]"));
+		clickThrough(browser, By.cssSelector("main form button[type=submit]"));
 		waitFor(browser, By.id("order-state"));
 		String orderPath = URI.create(browser.getCurrentUrl()).getPath();
 		String orderId = orderPath.substring(orderPath.lastIndexOf('/') + 1);
@@ -154,7 +155,7 @@ class OrderJourneyBrowserTests {
 		signIn(browser, admin);
 		browser.get(url(orderPath));
 		browser.findElement(By.id("approval-note")).sendKeys("Budget agreed");
-		click(browser, By.cssSelector("button[value=approve]"));
+		clickThrough(browser, By.cssSelector("button[value=approve]"));
 		waitFor(browser, By.id("order-state"));
 		assertThat(browser.findElement(By.id("order-state")).getText()).isEqualTo("In progress");
 		signOut(browser);
@@ -162,7 +163,7 @@ class OrderJourneyBrowserTests {
 		signIn(browser, fulfiller);
 		browser.get(url("/console/orders"));
 		click(browser, By.cssSelector("a[href$='/console/orders/" + orderId + "']"));
-		click(browser, By.cssSelector("button[value=completed]"));
+		clickThrough(browser, By.cssSelector("button[value=completed]"));
 		waitFor(browser, By.id("order-state"));
 		assertThat(browser.findElement(By.id("order-state")).getText()).isEqualTo("Completed");
 		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
