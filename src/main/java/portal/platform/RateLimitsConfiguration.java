@@ -1,62 +1,50 @@
 package portal.platform;
 
 import java.sql.SQLException;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The shared rate-limit buckets in {@code platform.rate_limits}, reached through the pool's
- * own connections (the table is no tenant's, so no scope is set for it), and the job that
- * removes the rows of buckets that have filled up again.
+ * The shared rate-limit budgets in {@code platform.budgets}, reached through the pool's own
+ * connections (the table is no tenant's, so no scope is set for it), and the job that removes
+ * the rows of buckets that have filled up again.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitsConfiguration {
 
 	@Bean
-	PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets(DataSource dataSource) {
-		return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool(dataSource))
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("platform.rate_limits")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build();
+	RateLimits rateLimits(DataSource dataSource) {
+		return new RateLimits(pool(dataSource), System::nanoTime);
 	}
 
 	@Bean
-	RateLimits rateLimits(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets) {
-		return new RateLimits(buckets, System::nanoTime);
-	}
-
-	@Bean
-	ExpiredRateLimits expiredRateLimits(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets) {
-		return new ExpiredRateLimits(buckets);
+	FullBudgets fullBudgets(DataSource dataSource) {
+		return new FullBudgets(new JdbcTemplate(pool(dataSource)));
 	}
 
 	/** Rows of buckets that are full again carry nothing: remove them in batches. */
-	static class ExpiredRateLimits {
+	static class FullBudgets {
 
-		private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+		private static final String REMOVE = """
+				DELETE FROM platform.budgets WHERE id IN (
+				  SELECT id FROM platform.budgets WHERE full_at < extract(epoch FROM clock_timestamp()) LIMIT 1000)""";
 
-		ExpiredRateLimits(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets) {
-			this.buckets = buckets;
+		private final JdbcTemplate jdbc;
+
+		FullBudgets(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
 		}
 
 		@Scheduled(fixedDelayString = "${portal.rate-limits.cleanup-interval:5m}")
 		@SchedulerLock(name = "rate-limits-cleanup")
-		void removeExpired() {
-			while (buckets.removeExpired(1000) == 1000) {
+		void removeFull() {
+			while (jdbc.update(REMOVE) == 1000) {
 				// Keep going until a batch comes back short.
 			}
 		}

@@ -21,6 +21,8 @@ public class SignInThrottle {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
+	private final RateLimits limits;
+
 	private final RateLimits.Budget byLoginId;
 
 	private final RateLimits.Budget byAddress;
@@ -37,6 +39,7 @@ public class SignInThrottle {
 			@Value("${portal.identity.lost-credential-reports-per-address-per-hour:10}") int reportsPerAddress,
 			@Value("${portal.identity.lost-credential-reports-per-login-id-per-hour:3}") int reportsPerLoginId,
 			@Value("${portal.identity.activations-per-address-per-minute:20}") int activationsPerAddress) {
+		this.limits = limits;
 		this.byLoginId = limits.budget("sign-in-login-id", perLoginId, MINUTE);
 		this.byAddress = limits.budget("sign-in-address", perAddress, MINUTE);
 		this.reportsByAddress = limits.budget("lost-credentials-address", reportsPerAddress, Duration.ofHours(1));
@@ -60,9 +63,9 @@ public class SignInThrottle {
 		return previous == null || previous != minute;
 	}
 
-	/** Takes a token from both budgets; false when either is spent. */
+	/** Takes a token from both budgets, in one database call; false when either is spent. */
 	boolean tryAttempt(String loginId, String address) {
-		return byLoginId.tryConsume(loginId) & byAddress.tryConsume(address);
+		return limits.tryConsume(byLoginId, loginId, byAddress, address);
 	}
 
 	/** A re-authentication spends from the login ID's sign-in budget. */
