@@ -167,6 +167,12 @@ class TermsAndNoticesJourneyBrowserTests {
 			.header("Cookie", "PORTAL_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(api.statusCode()).isEqualTo(403);
 		assertThat(api.body()).contains("terms-acceptance-required").contains("/app/accept-terms");
+		HttpResponse<String> tmf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(url("/tmf-api/serviceOrdering/v4/serviceOrder"))).header("Cookie", "PORTAL_SESSION=" + session)
+			.GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tmf.statusCode()).isEqualTo(403);
+		assertThat(tmf.body()).contains("\"@type\":\"Error\"").contains("terms-acceptance-required")
+			.contains("/app/accept-terms");
 
 		click(browser, By.cssSelector("main form button[type=submit]"));
 		assertThat(browser.getCurrentUrl()).endsWith("/app/accept-terms");

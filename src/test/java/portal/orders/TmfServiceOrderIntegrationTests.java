@@ -109,7 +109,11 @@ class TmfServiceOrderIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"serviceOrderItem": [{"action": "delete", "service": {"id": "%s"}}]}""".formatted(holder.circuit())))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("items[0].instanceId"));
-		mvc.perform(get(BASE)).andExpect(status().isUnauthorized());
+		mvc.perform(get(BASE)).andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$['@type']").value("Error")).andExpect(jsonPath("$.code").value("unauthorized"))
+			.andExpect(jsonPath("$.status").value("401"));
+		mvc.perform(get(BASE).with(authentication(portal.platform.TestPrincipals.staff("ST0000001", "STAFF_DESK"))))
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
 	}
 
 	@Test

@@ -39,7 +39,8 @@ class TermsAcceptanceGate extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		boolean gated = path.equals("/app") || path.startsWith("/app/") || path.startsWith("/api/v1/");
+		boolean gated = path.equals("/app") || path.startsWith("/app/") || path.startsWith("/api/v1/")
+				|| path.startsWith("/tmf-api/");
 		return !gated || path.startsWith(PAGE) || path.startsWith("/api/v1/documents");
 	}
 
@@ -60,14 +61,14 @@ class TermsAcceptanceGate extends OncePerRequestFilter {
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, DocumentVersion pending)
 			throws IOException {
 		String page = request.getContextPath() + PAGE;
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || Problems.isTmf(request)) {
 			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "terms-acceptance-required",
 					"Version " + pending.version() + " of \"" + pending.titleEn()
 							+ "\" is in force and must be accepted first: sign in and visit " + page + ".");
 			problem.setProperty("page", page);
 			problem.setProperty("document", pending.kind());
 			problem.setProperty("version", pending.version());
-			Problems.write(response, problem);
+			Problems.write(request, response, problem);
 			return;
 		}
 		response.sendRedirect(page);

@@ -37,7 +37,7 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 			}
 			response.resetBuffer();
 			response.setHeader("Retry-After", "10");
-			Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+			Problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 					"The service is briefly unavailable. Try again in a few seconds."));
 		}
 	}

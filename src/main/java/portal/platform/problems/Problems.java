@@ -62,6 +62,10 @@ public final class Problems {
 		body.put("message", problem.getDetail());
 		body.put("status", String.valueOf(problem.getStatus()));
 		body.put("@type", "Error");
+		// Extension attributes, as TM Forum's schemas allow: what the problem names beyond its text.
+		if (problem.getProperties() != null) {
+			problem.getProperties().forEach(body::putIfAbsent);
+		}
 		return body;
 	}
 

@@ -31,7 +31,7 @@ final class ApiRequestBudget extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (!budget.tryConsume(key(request))) {
 			response.setHeader("Retry-After", "60");
-			Problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+			Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"Too many requests for this token or session; wait a moment and try again."));
 			return;
 		}

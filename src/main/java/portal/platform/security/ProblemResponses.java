@@ -2,6 +2,7 @@ package portal.platform.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -15,17 +16,18 @@ final class ProblemResponses {
 	}
 
 	static AuthenticationEntryPoint unauthorized() {
-		return (request, response, ex) -> write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+		return (request, response, ex) -> write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
 				"Sign in or send a valid API token (Authorization: Bearer ...).");
 	}
 
 	static AccessDeniedHandler forbidden() {
-		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, "forbidden",
+		return (request, response, ex) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden",
 				"Your roles do not allow this.");
 	}
 
-	private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
-			throws IOException {
-		Problems.write(response, Problems.of(status, type, detail));
+	// Under /tmf-api/ in TM Forum's error shape, as the rest of that API answers.
+	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+			String detail) throws IOException {
+		Problems.write(request, response, Problems.of(status, type, detail));
 	}
 }
