@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,11 @@ public class UserSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+	private final JdbcClient jdbc;
+
+	UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, JdbcClient jdbc) {
 		this.sessions = sessions;
+		this.jdbc = jdbc;
 	}
 
 	public List<SessionSummary> of(String loginId, String currentSessionId) {
@@ -57,6 +62,31 @@ public class UserSessions {
 		var all = sessions.findByPrincipalName(loginId).keySet();
 		all.forEach(sessions::deleteById);
 		return all.size();
+	}
+
+	/**
+	 * Ends every signed-in session of a customer's users but those of {@code keptLoginId}
+	 * (the acting administrator, or none); the number ended. The accounts are read under the
+	 * caller's tenant scope, so no other customer's sessions can be named. Every node reads
+	 * sessions from the shared store on each request, so the end is immediate everywhere.
+	 */
+	public int endAllOfCustomer(UUID customerId, String keptLoginId) {
+		return jdbc.sql("""
+				DELETE FROM platform.spring_session WHERE principal_name IN (
+					SELECT login_id FROM identity.accounts WHERE customer_id = :customer)
+				AND principal_name IS DISTINCT FROM :kept""")
+			.param("customer", customerId)
+			.param("kept", keptLoginId)
+			.update();
+	}
+
+	/** Ends every signed-in session of every person but {@code keptSessionId}; the number ended. */
+	public int endEveryoneExcept(String keptSessionId) {
+		return jdbc.sql("""
+				DELETE FROM platform.spring_session
+				WHERE principal_name IS NOT NULL AND session_id IS DISTINCT FROM :kept""")
+			.param("kept", keptSessionId)
+			.update();
 	}
 
 	static String handle(String sessionId) {

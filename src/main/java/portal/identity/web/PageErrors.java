@@ -19,7 +19,7 @@ final class PageErrors {
 	private static final Set<String> KNOWN_PROBLEMS = Set.of("user-not-found", "last-administrator",
 			"reauthentication-failed", "reauthentication-required", "session-not-found", "session-required",
 			"token-not-found", "not-pending", "invalid-transition", "invalid-role", "invalid-user", "not-verified",
-			"report-closed", "report-not-found", "company-staff-only");
+			"report-closed", "report-not-found", "company-staff-only", "customer-not-found", "not-allowed");
 
 	private PageErrors() {
 	}
