@@ -191,7 +191,7 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-6.3 a user lists and ends their own sessions; an administrator ends a user's sessions")
+	@DisplayName("R-6.3 ASVS 7.5.2 a user lists and ends their own sessions after re-authenticating; an administrator ends a user's sessions")
 	void sessionsCanBeEnded() throws Exception {
 		AccountFixtures.ActiveUser admin = fixtures.customerUser(alpha, Role.CUSTOMER_ADMINISTRATOR);
 		AccountFixtures.ActiveUser user = fixtures.customerUser(alpha, Role.CUSTOMER_VIEWER);
@@ -204,8 +204,17 @@ class IdentityIntegrationTests {
 		String other = com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(list, "$[?(@.current == false)].handle")
 			.get(0);
 		mvc.perform(delete("/api/v1/me/sessions/{handle}", other).cookie(first).with(csrf()))
-			.andExpect(status().isNoContent());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("reauthentication-required")));
+		mvc.perform(get("/api/v1/me").cookie(second)).andExpect(status().isOk());
+		MvcResult ended = mvc.perform(delete("/api/v1/me/sessions/{handle}", other).cookie(first).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"currentPassword\":\"" + user.password() + "\",\"code\":\"" + fixtures.nextCode(user) + "\"}"))
+			.andExpect(status().isNoContent())
+			.andReturn();
 		mvc.perform(get("/api/v1/me").cookie(second)).andExpect(status().isUnauthorized());
+		// The confirmation gave this session a new id (ASVS 7.2.4).
+		first = ended.getResponse().getCookie("PORTAL_SESSION");
 		mvc.perform(get("/api/v1/me").cookie(first)).andExpect(status().isOk());
 		mvc.perform(delete("/api/v1/users/{id}/sessions", user.loginId()).cookie(fixtures.signIn(mvc, admin)).with(csrf()))
 			.andExpect(status().isNoContent());

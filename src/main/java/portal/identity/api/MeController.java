@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
 import portal.identity.UserView;
 import portal.identity.profile.JointUse;
 import portal.identity.profile.Profiles;
@@ -124,9 +125,26 @@ class MeController {
 
 	@DeleteMapping("/api/v1/me/sessions/{handle}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "End one of your sessions")
-	void endSession(@AuthenticationPrincipal PortalUser user, @PathVariable String handle) {
-		sessions.end(user, handle);
+	@Operation(summary = "End one of your sessions (needs your current password and a one-time code in the body)")
+	void endSession(@AuthenticationPrincipal PortalUser user, @PathVariable String handle,
+			@RequestBody(required = false) IdentityRequests.ReauthenticationRequest body) {
+		sessions.end(user, handle, reauthentication(body));
+	}
+
+	/** How many of your sessions ended. */
+	record EndedSessions(int sessions) {
+	}
+
+	@DeleteMapping("/api/v1/me/sessions")
+	@Operation(summary = "End all your sessions but this one (needs your current password and a one-time code in the body)")
+	EndedSessions endOtherSessions(@AuthenticationPrincipal PortalUser user,
+			@RequestBody(required = false) IdentityRequests.ReauthenticationRequest body, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return new EndedSessions(sessions.endOthers(user, session == null ? "" : session.getId(), reauthentication(body)));
+	}
+
+	private static Reauthentication reauthentication(IdentityRequests.ReauthenticationRequest body) {
+		return body == null ? Reauthentication.NONE : new Reauthentication(body.currentPassword(), body.code());
 	}
 
 	@GetMapping("/api/v1/me/tokens")

@@ -25,6 +25,7 @@ import portal.platform.PortalFeature;
 import portal.platform.web.FormErrors;
 import portal.identity.IdentityException;
 import portal.identity.PortalUser;
+import portal.identity.Reauthentication;
 import portal.platform.web.Htmx;
 import portal.identity.signin.OwnSessions;
 import portal.identity.tokens.PersonalTokens;
@@ -50,17 +51,33 @@ class ProfileAccessPage {
 		this.tokens = tokens;
 	}
 
-	@PostMapping({ "/app/profile/sessions/{handle}/end", "/console/profile/sessions/{handle}/end" })
-	String endSession(@AuthenticationPrincipal PortalUser user, @PathVariable String handle, Model model,
+	/**
+	 * Ends one session (named by {@code handle}) or, with {@code others}, every session but
+	 * this one; either needs the person's password and a fresh one-time code (ASVS 7.5.2).
+	 */
+	@PostMapping({ "/app/profile/sessions/end", "/console/profile/sessions/end" })
+	String endSessions(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String handle,
+			@RequestParam(defaultValue = "false") boolean others, ReauthenticationForm form, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		FormErrors errors = PageErrors.none();
+		Reauthentication given = new Reauthentication(form.currentPassword(), form.code());
 		try {
-			sessions.end(user, handle);
-			model.addAttribute("sessionsDone", "identity.page.profile.sessions.ended");
+			if (others) {
+				HttpSession session = request.getSession(false);
+				sessions.endOthers(user, session == null ? "" : session.getId(), given);
+				model.addAttribute("sessionsDone", "identity.page.profile.sessions.others-ended");
+			}
+			else {
+				sessions.end(user, handle, given);
+				model.addAttribute("sessionsDone", "identity.page.profile.sessions.ended");
+			}
 		}
 		catch (IdentityException refusal) {
-			model.addAttribute("sessionsError", PageErrors.messageKey(refusal));
+			PageErrors.refused(errors, refusal, PageErrors.FORM);
 		}
 		page.show(model, user, locale, request);
+		model.addAttribute("sessionsErrors", errors.byField());
+		model.addAttribute("sessionsFirstError", errors.first(ReauthenticationForm.FIELDS));
 		return Htmx.view(request, response, "identity/profile", "sessions");
 	}
 

@@ -54,6 +54,7 @@ class ProfileModel {
 		model.addAttribute("canCreateTokens", !user.viaApiToken());
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("tokenErrors", Map.of());
+		model.addAttribute("sessionsErrors", Map.of());
 		model.addAttribute("passwordErrors", Map.of());
 		model.addAttribute("timeZone", timeZones.chosen(user).map(java.time.ZoneId::getId).orElse(""));
 		model.addAttribute("timeZoneNames", portal.platform.web.TimeZones.names());

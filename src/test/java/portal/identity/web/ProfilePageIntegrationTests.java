@@ -108,25 +108,62 @@ class ProfilePageIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 7.4 people see their sessions, the current one marked in words, and end another one")
+	@DisplayName("ASVS 7.4 7.5.2 people see their sessions, the current one marked in words, and end another one only after confirming it is them")
 	void listsAndEndsSessions() throws Exception {
 		Cookie[] here = signIn(viewer);
 		Cookie[] elsewhere = signIn(viewer);
 		String page = mvc.perform(get("/app/profile").cookie(here))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("This session"), containsString("End"))))
+			.andExpect(content().string(allOf(containsString("This session"), containsString("End"),
+					containsString("action=\"/app/profile/sessions/end\""))))
 			.andReturn().getResponse().getContentAsString();
-		Matcher end = Pattern.compile("action=\"(/app/profile/sessions/[0-9a-f]+/end)\"").matcher(page);
+		Matcher end = Pattern.compile("name=\"handle\" value=\"([0-9a-f]+)\"").matcher(page);
 		assertThat(end.find()).isTrue();
-		String endOther = end.group(1);
+		String other = end.group(1);
 		assertThat(end.find()).as("only the other session has an end button").isFalse();
 
-		mvc.perform(post(endOther).cookie(here).with(csrf()).header("HX-Request", "true"))
+		mvc.perform(post("/app/profile/sessions/end").cookie(here).with(csrf()).header("HX-Request", "true")
+			.param("handle", other))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"sessions-reauth-error\""),
+					containsString("aria-invalid=\"true\""), not(containsString("The session has ended.")))));
+		mvc.perform(post("/app/profile/sessions/end").cookie(here).with(csrf()).header("HX-Request", "true")
+			.param("handle", other).param("currentPassword", "not my password").param("code", fixtures.freshCode(viewer)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"sessions-reauth-error\"")));
+		mvc.perform(get("/app/profile").cookie(elsewhere)).andExpect(status().isOk());
+
+		MvcResult ended = mvc.perform(post("/app/profile/sessions/end").cookie(here).with(csrf())
+			.header("HX-Request", "true").param("handle", other)
+			.param("currentPassword", IdentityPageFixtures.PASSWORD).param("code", fixtures.freshCode(viewer)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("id=\"sessions\""), containsString("The session has ended."),
-					not(containsString("<html")))));
+					not(containsString("<html")))))
+			.andReturn();
 		mvc.perform(get("/app/profile").cookie(elsewhere)).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/app/profile").cookie(here)).andExpect(status().isOk());
+		// The confirmation renewed this session's id (ASVS 7.2.4): the new cookie carries on.
+		mvc.perform(get("/app/profile").cookie(ended.getResponse().getCookie("PORTAL_SESSION"))).andExpect(status().isOk());
+	}
+
+	@Test
+	@DisplayName("ASVS 7.5.2 people end all their other sessions at once, after confirming it is them")
+	void endsAllOtherSessions() throws Exception {
+		Cookie[] here = signIn(viewer);
+		Cookie[] second = signIn(viewer);
+		Cookie[] third = signIn(viewer);
+		mvc.perform(post("/app/profile/sessions/end").cookie(here).with(csrf()).param("others", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"sessions-reauth-error\"")));
+		mvc.perform(get("/app/profile").cookie(second)).andExpect(status().isOk());
+
+		MvcResult ended = mvc.perform(post("/app/profile/sessions/end").cookie(here).with(csrf()).param("others", "true")
+			.param("currentPassword", IdentityPageFixtures.PASSWORD).param("code", fixtures.freshCode(viewer)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your other sessions have ended.")))
+			.andReturn();
+		mvc.perform(get("/app/profile").cookie(second)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/app/profile").cookie(third)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/app/profile").cookie(ended.getResponse().getCookie("PORTAL_SESSION"))).andExpect(status().isOk());
 	}
 
 	@Test
