@@ -33,7 +33,7 @@ public final class JourneySteps {
 
 	private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
-	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate/[A-Za-z0-9_\\-]+");
+	private static final Pattern ACTIVATION_PATH = Pattern.compile("/activate#[A-Za-z0-9_\\-]+");
 
 	private JourneySteps() {
 	}
@@ -87,7 +87,7 @@ public final class JourneySteps {
 
 	/** The activation token from the email GreenMail received for the address. */
 	public static String activationToken(GreenMailExtension greenMail, String recipient) throws Exception {
-		return activationPath(greenMail, recipient).substring("/activate/".length());
+		return activationPath(greenMail, recipient).substring("/activate#".length());
 	}
 
 	/** The authenticator's 30-second step at the instant. */

@@ -24,7 +24,7 @@ import portal.platform.demo.DemoModeEnabled;
 @Service
 public class EmailOutbox {
 
-	private static final Pattern LINK_TOKEN = Pattern.compile("(/activate/)[A-Za-z0-9_-]+");
+	private static final Pattern LINK_TOKEN = Pattern.compile("(/activate[/#])[A-Za-z0-9_-]+");
 
 	private final JdbcClient jdbc;
 

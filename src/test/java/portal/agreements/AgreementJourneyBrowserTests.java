@@ -143,6 +143,7 @@ class AgreementJourneyBrowserTests {
 			.orElseThrow();
 
 		browser.get(url(activationPath(greenMail, adminEmail)));
+		waitFor(browser, By.id("login-id"));
 		String loginId = browser.findElement(By.id("login-id")).getText();
 		String secret = browser.findElement(By.id("totp-secret")).getText().replaceAll("\\s", "");
 		long step = Instant.now().getEpochSecond() / 30;

@@ -32,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -66,7 +67,7 @@ class ApplicationDeskIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-4.3 anyone applies through the API, gets a receipt number and token, a confirmation mail, and sees the state")
+	@DisplayName("R-4.3 ASVS 14.2.1 anyone applies through the API, gets a receipt number and token, a confirmation mail, and sees the state (token in a header)")
 	void appliesAndFollowsTheApplication() throws Exception {
 		String name = fixtures.legalName("Kaede Works");
 		String contract = fixtures.unlinkedContract("kaede", name);
@@ -87,6 +88,16 @@ class ApplicationDeskIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("RECEIVED"));
 		mvc.perform(get("/api/v1/applications/{no}", receiptNo).param("token", "wrong"))
+			.andExpect(status().isNotFound());
+		// ASVS 14.2.1: the header keeps the token out of the request line; the answer holds no personal data.
+		mvc.perform(get("/api/v1/applications/{no}", receiptNo).header("X-Application-Token", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("RECEIVED"))
+			.andExpect(content().string(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Chika")),
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("@apply.example.com")),
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("+81")))));
+		mvc.perform(get("/api/v1/applications/{no}", receiptNo).header("X-Application-Token", "wrong"))
 			.andExpect(status().isNotFound());
 		assertThat(outboxSubjects("chika-" + fixtures.run + "@apply.example.com"))
 			.anySatisfy(subject -> assertThat(subject).contains(String.valueOf(receiptNo)));

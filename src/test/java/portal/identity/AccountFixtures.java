@@ -31,7 +31,7 @@ import portal.identity.credentials.Totp;
  */
 public final class AccountFixtures {
 
-	private static final Pattern LINK = Pattern.compile("/activate/([A-Za-z0-9_-]+)");
+	private static final Pattern LINK = Pattern.compile("/activate#([A-Za-z0-9_-]+)");
 
 	/** An account a test can sign in with. */
 	public record ActiveUser(String loginId, String password, String totpSecret, UUID customerId, String email,

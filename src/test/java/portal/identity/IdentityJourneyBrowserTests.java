@@ -108,8 +108,11 @@ class IdentityJourneyBrowserTests {
 
 		signOut(browser);
 
+		// The mailed link carries its token after "#": the page's script posts it and clears the address bar.
 		browser.get(url(activationPath(greenMail, colleagueEmail)));
+		waitFor(browser, By.id("login-id"));
 		assertThat(browser.findElement(By.id("login-id")).getText()).isEqualTo(colleagueLoginId);
+		assertThat(browser.getCurrentUrl()).endsWith("/activate").doesNotContain("#");
 		String secret = browser.findElement(By.id("totp-secret")).getText().replaceAll("\\s", "");
 		browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);
 		browser.findElement(By.id("password-repeat")).sendKeys(NEW_PASSWORD);

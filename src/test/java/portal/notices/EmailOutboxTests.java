@@ -14,5 +14,7 @@ class EmailOutboxTests {
 		String body = "Open https://portal.example/activate/Ab3_x-9Zq to start.\nLogin ID: CP01000017";
 		assertThat(EmailOutbox.withoutLinks(body))
 			.isEqualTo("Open https://portal.example/activate/[hidden] to start.\nLogin ID: CP01000017");
+		assertThat(EmailOutbox.withoutLinks("Open https://portal.example/activate#Ab3_x-9Zq to start."))
+			.isEqualTo("Open https://portal.example/activate#[hidden] to start.");
 	}
 }

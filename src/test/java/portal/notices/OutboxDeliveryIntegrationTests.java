@@ -139,7 +139,7 @@ class OutboxDeliveryIntegrationTests {
 
 		String stored = asSystem(() -> jdbc.sql("SELECT body FROM notices.outbox WHERE recipient = ?").param(email)
 			.query(String.class).single());
-		java.util.regex.Matcher storedLink = java.util.regex.Pattern.compile("/activate/(\\S+)").matcher(stored);
+		java.util.regex.Matcher storedLink = java.util.regex.Pattern.compile("/activate#(\\S+)").matcher(stored);
 		assertThat(storedLink.find()).as("the stored body still has the link's place").isTrue();
 		String storedToken = storedLink.group(1);
 		assertThat(storedToken).startsWith("[[sealed:gcm1:");
@@ -165,12 +165,12 @@ class OutboxDeliveryIntegrationTests {
 					}
 				})
 				.findFirst().orElseThrow();
-			java.util.regex.Matcher link = java.util.regex.Pattern.compile("/activate/([A-Za-z0-9_-]+)")
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("/activate#([A-Za-z0-9_-]+)")
 				.matcher((String) delivered.getContent());
 			assertThat(link.find()).isTrue();
 			assertThat(activation.offer(link.group(1))).as("the delivered link opens the activation").isPresent();
 			assertThat(asSystem(() -> jdbc.sql("SELECT body FROM notices.outbox WHERE recipient = ?").param(email)
-				.query(String.class).single())).contains("/activate/[hidden]").doesNotContain(link.group(1))
+				.query(String.class).single())).contains("/activate#[hidden]").doesNotContain(link.group(1))
 				.doesNotContain("sealed");
 		}
 		finally {

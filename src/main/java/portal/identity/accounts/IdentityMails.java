@@ -27,10 +27,16 @@ public class IdentityMails {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
+	/**
+	 * The token travels after {@code #} in the link (ASVS 14.2.1): browsers never send a
+	 * fragment to the server, so it stays out of request lines, logs and Referer headers.
+	 * The code is also written out for pasting into the page when the link does not open.
+	 */
 	public void activation(Account account, String token, Instant expiresAt, boolean reset) {
 		String kind = reset ? "reset" : "activation";
 		send(account, "identity.mail." + kind + ".subject", "identity.mail." + kind + ".body", account.name(),
-				account.loginId(), baseUrl + "/activate/" + Email.secret(token), expiresAt);
+				account.loginId(), baseUrl + "/activate#" + Email.secret(token), expiresAt, baseUrl + "/activate",
+				Email.secret(token));
 	}
 
 	public void lostCredentialsReported(Account account, Account recipient, boolean afterWrongCodes) {

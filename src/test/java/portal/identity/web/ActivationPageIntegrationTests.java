@@ -53,7 +53,7 @@ class ActivationPageIntegrationTests {
 	void showsEnrolment() throws Exception {
 		Activation.Offer offer = activation.offer(token).orElseThrow();
 		var groups = ActivationPage.groupsOfFour(offer.totpSecret());
-		mvc.perform(get("/activate/" + token))
+		mvc.perform(post("/activate/offer").with(csrf()).param("token", token))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("<html lang=\"en\""),
 					containsString(offer.loginId()), containsString("src=\"data:image/svg+xml;base64,"),
@@ -69,7 +69,7 @@ class ActivationPageIntegrationTests {
 	@Test
 	@DisplayName("R-23 in Japanese the terms are marked as a translation, with the authentic English text at hand")
 	void japaneseMarksTheTranslation() throws Exception {
-		mvc.perform(get("/activate/" + token).param("lang", "ja"))
+		mvc.perform(post("/activate/offer").with(csrf()).param("token", token).param("lang", "ja"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("<html lang=\"ja\""),
 					containsString("アカウントの有効化"), containsString("カスタマーポータルにおける個人情報保護規程"),
@@ -81,7 +81,7 @@ class ActivationPageIntegrationTests {
 	@Test
 	@DisplayName("R-6.1 mistakes come back beside their fields, described by them, with the focus on the first")
 	void showsErrorsBesideFields() throws Exception {
-		mvc.perform(post("/activate/" + token).with(csrf())
+		mvc.perform(post("/activate").with(csrf()).param("token", token)
 			.param("password", "short")
 			.param("passwordRepeat", "short")
 			.param("code", "000000")
@@ -102,7 +102,7 @@ class ActivationPageIntegrationTests {
 	@DisplayName("R-6.1 R-6.2 success shows the recovery codes once, and the link then no longer works")
 	void activatesAndShowsRecoveryCodesOnce() throws Exception {
 		Activation.Offer offer = activation.offer(token).orElseThrow();
-		String page = mvc.perform(post("/activate/" + token).with(csrf())
+		String page = mvc.perform(post("/activate").with(csrf()).param("token", token)
 			.param("password", IdentityPageFixtures.PASSWORD)
 			.param("passwordRepeat", IdentityPageFixtures.PASSWORD)
 			.param("code", fixtures.code(offer.totpSecret(), 0))
@@ -114,28 +114,64 @@ class ActivationPageIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(Pattern.compile("<li>[a-z2-9]{6}(-[a-z2-9]{6}){3}</li>").matcher(page).results().count()).isEqualTo(10);
 
-		mvc.perform(get("/activate/" + token))
+		mvc.perform(post("/activate").with(csrf()).param("token", token).param("password", "x"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(allOf(containsString("This link no longer works"),
 					containsString("administrator to send you a new activation link"))));
+		mvc.perform(post("/activate/offer").with(csrf()).param("token", token))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"activation-token-error\""),
+					containsString("it may have been used already"), not(containsString("totp-secret")))));
 	}
 
 	@Test
-	@DisplayName("R-6.1 an unknown link gets a friendly page in the visitor's language, never an error trace")
+	@DisplayName("R-6.1 an unknown code gets a friendly answer in the visitor's language, never an error trace")
 	void unknownLinkIsFriendly() throws Exception {
-		mvc.perform(get("/activate/no-such-token").param("lang", "ja"))
-			.andExpect(status().isNotFound())
-			.andExpect(content().string(allOf(containsString("このリンクは使用できません"),
-					containsString("有効化リンクの再送を依頼してください"), not(containsString("Exception")))));
-		mvc.perform(post("/activate/no-such-token").with(csrf()).param("password", "x"))
+		mvc.perform(post("/activate/offer").with(csrf()).param("token", "no-such-token").param("lang", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("このコードは使用できません"),
+					containsString("aria-invalid=\"true\""), not(containsString("Exception")))));
+		mvc.perform(post("/activate").with(csrf()).param("token", "no-such-token").param("password", "x"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("This link no longer works")));
 	}
 
 	@Test
+	@DisplayName("ASVS 14.2.1 the server never takes a token from a URL: a token in the path neither offers nor activates")
+	void tokensInPathsAreNotAccepted() throws Exception {
+		Activation.Offer offer = activation.offer(token).orElseThrow();
+		mvc.perform(get("/activate/" + token))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(allOf(not(containsString(offer.loginId())), not(containsString("totp-secret")))));
+		mvc.perform(post("/activate/" + token).with(csrf())
+			.param("password", IdentityPageFixtures.PASSWORD)
+			.param("passwordRepeat", IdentityPageFixtures.PASSWORD)
+			.param("code", fixtures.code(offer.totpSecret(), 0))
+			.param("acceptTerms", "true")
+			.param("termsVersion", String.valueOf(offer.personalInformationTerms().version())))
+			.andExpect(status().is4xxClientError());
+		mvc.perform(get("/activate/offer").param("token", token))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(not(containsString(offer.loginId()))));
+		mvc.perform(post("/activate/offer?token=" + token).with(csrf()))
+			.andExpect(content().string(allOf(not(containsString(offer.loginId())), containsString("activation-token-error"))));
+		assertThat(activation.offer(token)).as("the link still works through the page").isPresent();
+	}
+
+	@Test
+	@DisplayName("ASVS 14.2.1 the page a link opens has no token in it: its script reads the fragment; without script a code field")
+	void pageWithoutTokenAsksForTheCode() throws Exception {
+		mvc.perform(get("/activate"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"activation-entry\""),
+					containsString("action=\"/activate/offer\""), containsString("name=\"token\""),
+					containsString("src=\"/assets/js/activation-"), not(containsString("replaceState")))));
+	}
+
+	@Test
 	@DisplayName("the form is refused without its CSRF token")
 	void needsCsrf() throws Exception {
-		mvc.perform(post("/activate/" + token).param("password", IdentityPageFixtures.PASSWORD))
+		mvc.perform(post("/activate").param("token", token).param("password", IdentityPageFixtures.PASSWORD))
 			.andExpect(status().isForbidden());
 	}
 

@@ -45,7 +45,7 @@ final class IdentityPageFixtures {
 
 	static final String PASSWORD = "violet harbour lantern 2026";
 
-	private static final Pattern ACTIVATION_LINK = Pattern.compile("/activate/([A-Za-z0-9_\\-]+)");
+	private static final Pattern ACTIVATION_LINK = Pattern.compile("/activate#([A-Za-z0-9_\\-]+)");
 
 	/** A person as the tests use them: what the portal shows, who signs in, and their second factor. */
 	record Person(UserView view, PortalUser user, Authentication authentication, String totpSecret) {
