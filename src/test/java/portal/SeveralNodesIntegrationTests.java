@@ -163,6 +163,21 @@ class SeveralNodesIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ASVS 7.4.5 a customer's sessions ended by its administrator on one node are refused on the other")
+	void sweptSessionsEndOnEveryNode() throws Exception {
+		UUID customer = UUID.randomUUID();
+		AccountFixtures.ActiveUser admin = fixtures.customerUser(customer, Role.CUSTOMER_ADMINISTRATOR);
+		Cookie user = fixtures.signIn(mvc, fixtures.customerUser(customer, Role.CUSTOMER_VIEWER));
+		assertThat(onSecond("/api/v1/me", user.getValue()).statusCode()).isEqualTo(200);
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/users/sessions")
+			.cookie(fixtures.signIn(mvc, admin)).with(csrf()))
+			.andExpect(status().isOk());
+
+		assertThat(onSecond("/api/v1/me", user.getValue()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	@DisplayName("R-6.2 a token revoked on one node stops working on the other, whose cache held it")
 	void tokenCachesAreInvalidatedOnEveryNode() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
