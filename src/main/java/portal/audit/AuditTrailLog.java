@@ -24,7 +24,7 @@ class AuditTrailLog {
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-	/** A link as it was appended. */
+	// A link as it was appended.
 	record Link(String chain, long seq, byte[] hash, Instant occurredAt, String actor, String actorKind,
 			UUID customerId, String action, String targetType, String targetId, String origin, String details) {
 	}

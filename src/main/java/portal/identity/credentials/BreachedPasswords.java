@@ -53,7 +53,7 @@ final class BreachedPasswords {
 		this.width = width;
 	}
 
-	/** Opens and checks a corpus; refuses a file that cannot be read or is in neither form. */
+	// Opens and checks a corpus; refuses a file that cannot be read or is in neither form.
 	static BreachedPasswords open(Path file) {
 		FileChannel channel;
 		try {
@@ -104,7 +104,7 @@ final class BreachedPasswords {
 		return file;
 	}
 
-	/** Whether the password's SHA-1 hash is in the corpus. */
+	// Whether the password's SHA-1 hash is in the corpus.
 	boolean contains(String password) {
 		return channel != null && containsHash(sha1(password));
 	}
