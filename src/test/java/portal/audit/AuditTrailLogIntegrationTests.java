@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -45,6 +46,8 @@ class AuditTrailLogIntegrationTests {
 
 	private Logger logger;
 
+	private Level level;
+
 	record PlanNamed(UUID customer, String name) implements Auditable {
 
 		@Override
@@ -56,6 +59,8 @@ class AuditTrailLogIntegrationTests {
 	@BeforeEach
 	void capture() {
 		logger = (Logger) LoggerFactory.getLogger(AuditTrailLog.LOGGER);
+		level = logger.getLevel();
+		logger.setLevel(Level.INFO);
 		captured.start();
 		logger.addAppender(captured);
 	}
@@ -63,6 +68,7 @@ class AuditTrailLogIntegrationTests {
 	@AfterEach
 	void release() {
 		logger.detachAppender(captured);
+		logger.setLevel(level);
 		captured.stop();
 	}
 
