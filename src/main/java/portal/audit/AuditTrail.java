@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -44,17 +45,21 @@ public class AuditTrail {
 
 	private final AuditCheckpoints checkpoints;
 
+	private final AuditTrailLog trailLog;
+
 	// Chains whose head this node has seen; one per customer, so the bound is only a safeguard.
 	private final java.util.Set<String> knownChains = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	private static final int MAX_KNOWN_CHAINS = 100_000;
 
-	AuditTrail(JdbcClient jdbc, Tenancy tenancy, Clock clock, JsonMapper json, AuditCheckpoints checkpoints) {
+	AuditTrail(JdbcClient jdbc, Tenancy tenancy, Clock clock, JsonMapper json, AuditCheckpoints checkpoints,
+			AuditTrailLog trailLog) {
 		this.jdbc = jdbc;
 		this.tenancy = tenancy;
 		this.clock = clock;
 		this.json = json;
 		this.checkpoints = checkpoints;
+		this.trailLog = trailLog;
 	}
 
 	@EventListener
@@ -75,14 +80,16 @@ public class AuditTrail {
 		if (!knownChains.contains(chain)) {
 			startChain(chain);
 		}
-		int appended = append(record, context, chain, at, details);
-		if (appended != 1 && knownChains.remove(chain)) {
+		Optional<Appended> appended = append(record, context, chain, at, details);
+		if (appended.isEmpty() && knownChains.remove(chain)) {
 			startChain(chain);
 			appended = append(record, context, chain, at, details);
 		}
-		if (appended != 1) {
-			throw new IllegalStateException("The audit chain " + chain + " could not be extended");
-		}
+		Appended link = appended
+			.orElseThrow(() -> new IllegalStateException("The audit chain " + chain + " could not be extended"));
+		trailLog.appended(new AuditTrailLog.Link(chain, link.seq(), link.hash(), at.toInstant(), context.actor().id(),
+				context.actor().kind().name(), record.customerId(), record.action(), record.targetType(),
+				record.targetId(), context.origin(), details));
 		if (knownChains.size() > MAX_KNOWN_CHAINS) {
 			knownChains.clear();
 		}
@@ -95,9 +102,14 @@ public class AuditTrail {
 			.update();
 	}
 
-	private int append(AuditRecord record, Tenancy.Context context, String chain, Timestamp at, String details) {
+	private record Appended(long seq, byte[] hash) {
+	}
+
+	private Optional<Appended> append(AuditRecord record, Tenancy.Context context, String chain, Timestamp at,
+			String details) {
 		// No RETURNING from the insert: it would make the new entry pass the readers' policy too,
-		// and an affiliate's staff may write global entries they may not read.
+		// and an affiliate's staff may write global entries they may not read. The head (not a
+		// tenant row) returns the new link's number and hash instead.
 		return jdbc.sql("""
 				WITH link AS (
 					SELECT h.seq + 1 AS seq, h.hash AS prev FROM audit.chain_heads h WHERE h.chain = :chain FOR UPDATE
@@ -114,6 +126,7 @@ public class AuditTrail {
 				)
 				UPDATE audit.chain_heads h SET seq = computed.seq, hash = computed.hash FROM computed
 				WHERE h.chain = :chain
+				RETURNING h.seq, h.hash
 				""")
 			.param("chain", chain)
 			.param("at", at)
@@ -125,7 +138,8 @@ public class AuditTrail {
 			.param("targetId", record.targetId())
 			.param("origin", context.origin())
 			.param("details", details)
-			.update();
+			.query((rs, row) -> new Appended(rs.getLong("seq"), rs.getBytes("hash")))
+			.optional();
 	}
 
 	/** A page of the trail, newest first, within the reader's scope; a customer sees only its own. */

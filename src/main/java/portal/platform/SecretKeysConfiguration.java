@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,9 @@ import portal.platform.demo.DemoModeEnabled;
  * file named by {@code PORTAL_SECRETS_KEY_FILE}, and likewise {@code PORTAL_SECRETS_PREVIOUS_KEY}
  * or {@code _FILE} for the key being rotated out. With the embedded database or in demo
  * mode a key is generated once into the data directory, readable by its owner only; an
- * operator of an external database must supply one.
+ * operator of an external database must supply one. A key file must be private to the
+ * portal's user; vault agents, Kubernetes secrets and systemd
+ * credentials all deliver such files (README, ADR 0009).
  */
 @Configuration(proxyBeanMethods = false)
 class SecretKeysConfiguration {
@@ -49,14 +54,48 @@ class SecretKeysConfiguration {
 		}
 		String file = environment.getProperty(fileProperty);
 		if (StringUtils.hasText(file)) {
+			Path path = Path.of(file.trim());
 			try {
-				return Optional.of(SecretKeys.Key.parse(Files.readString(Path.of(file), StandardCharsets.US_ASCII)));
+				requirePrivate(path, environment);
+				return Optional.of(SecretKeys.Key.parse(Files.readString(path, StandardCharsets.US_ASCII)));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read the secrets key file " + file, ex);
 			}
 		}
 		return Optional.empty();
+	}
+
+	// Refuses a key file that others may read or change. Group access is refused too, except
+	// for a file systemd placed in the unit's $CREDENTIALS_DIRECTORY: systemd grants the
+	// service's user read access by an ACL there, which shows in the group bits, and the
+	// directory is the unit's alone. A Kubernetes volume whose pod has an fsGroup makes files
+	// group-readable too; PORTAL_SECRETS_KEY_FILE_GROUP_READABLE=true accepts that. File
+	// systems without POSIX permissions are not checked.
+	static void requirePrivate(Path file, Environment environment) throws IOException {
+		if (!Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+			return;
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+		boolean others = permissions.contains(PosixFilePermission.OTHERS_READ)
+				|| permissions.contains(PosixFilePermission.OTHERS_WRITE);
+		boolean group = permissions.contains(PosixFilePermission.GROUP_READ)
+				|| permissions.contains(PosixFilePermission.GROUP_WRITE);
+		boolean groupAccepted = environment.getProperty("portal.secrets.key-file-group-readable", Boolean.class, false)
+				|| inCredentialsDirectory(file, environment.getProperty("CREDENTIALS_DIRECTORY"));
+		if (others || (group && !groupAccepted)) {
+			throw new IllegalStateException("The secrets key file " + file + " is open to "
+					+ (others ? "other users" : "its group") + " (" + PosixFilePermissions.toString(permissions)
+					+ "): make it readable by the portal's user only, e.g. chmod 400 " + file);
+		}
+	}
+
+	private static boolean inCredentialsDirectory(Path file, String credentialsDirectory) throws IOException {
+		if (!StringUtils.hasText(credentialsDirectory)) {
+			return false;
+		}
+		Path directory = Path.of(credentialsDirectory);
+		return Files.isDirectory(directory) && file.toRealPath().startsWith(directory.toRealPath());
 	}
 
 	private static SecretKeys.Key generated(Environment environment) {
@@ -81,6 +120,7 @@ class SecretKeysConfiguration {
 			throw new IllegalStateException("Cannot write the secrets key file " + file, ex);
 		}
 		try {
+			requirePrivate(file, environment);
 			return SecretKeys.Key.parse(Files.readString(file, StandardCharsets.US_ASCII));
 		}
 		catch (IOException ex) {

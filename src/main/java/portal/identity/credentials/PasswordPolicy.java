@@ -6,18 +6,27 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * What a password must be (ASVS 6.2): at least 12 characters, up to 128, any characters,
- * no composition rules; not one of 30,000 common passwords (the list zxcvbn ships) and not
- * containing the login ID or the person's name.
+ * no composition rules; not one of 30,000 common passwords (the list zxcvbn ships), not in
+ * the breached-password corpus when the operator supplies one ({@code
+ * PORTAL_BREACHED_PASSWORDS_FILE}, see {@link BreachedPasswords}), and not containing the
+ * login ID or the person's name.
  */
 @Component
 public class PasswordPolicy {
@@ -28,10 +37,35 @@ public class PasswordPolicy {
 
 	private static final String COMMON_PASSWORDS = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
 
+	private static final Logger log = LoggerFactory.getLogger(PasswordPolicy.class);
+
 	private final Set<String> common;
 
+	private final BreachedPasswords breached;
+
+	// A configured file that cannot be read stops the start: running on without it would
+	// quietly accept breached passwords the operator meant to refuse.
+	@Autowired
+	PasswordPolicy(@Value("${portal.passwords.breached-file:}") String breachedFile) {
+		this(StringUtils.hasText(breachedFile) ? BreachedPasswords.open(Path.of(breachedFile.trim()))
+				: BreachedPasswords.NONE);
+		if (breached.enabled()) {
+			log.info("Passwords are checked against the breached-password file {}", breached.file());
+		}
+	}
+
 	PasswordPolicy() {
+		this(BreachedPasswords.NONE);
+	}
+
+	PasswordPolicy(BreachedPasswords breached) {
 		this.common = load();
+		this.breached = breached;
+	}
+
+	@PreDestroy
+	void close() throws IOException {
+		breached.close();
 	}
 
 	int commonPasswordCount() {
@@ -51,6 +85,9 @@ public class PasswordPolicy {
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (common.contains(lower) || common.contains(lower.replaceAll("[0-9!@#$%^&*._-]+$", ""))) {
 			problems.add("identity.password.common");
+		}
+		else if (breached.contains(password)) {
+			problems.add("identity.password.breached");
 		}
 		if (loginId != null && !loginId.isBlank() && lower.contains(loginId.toLowerCase(Locale.ROOT))) {
 			problems.add("identity.password.contains-login-id");
