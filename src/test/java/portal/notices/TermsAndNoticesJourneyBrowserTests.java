@@ -46,6 +46,7 @@ import portal.terms.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static portal.JourneySteps.click;
+import static portal.JourneySteps.clickThrough;
 import static portal.JourneySteps.signOut;
 import static portal.JourneySteps.waitFor;
 
@@ -129,7 +130,7 @@ class TermsAndNoticesJourneyBrowserTests {
 		WebElement inbox = browser.findElement(By.cssSelector("header a[href='/app/notices']"));
 		assertThat(inbox.getText()).contains("Notices").contains("1");
 		click(browser, By.cssSelector("header a[href='/app/notices']"));
-		click(browser, By.partialLinkText("Amended: Customer Portal Terms of Use"));
+		clickThrough(browser, By.partialLinkText("Amended: Customer Portal Terms of Use"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Amended: Customer Portal Terms of Use");
 		click(browser, By.id("notice-link"));
 		waitFor(browser, ExpectedConditions.urlContains("/diff"));
@@ -174,7 +175,8 @@ class TermsAndNoticesJourneyBrowserTests {
 		assertThat(tmf.body()).contains("\"@type\":\"Error\"").contains("terms-acceptance-required")
 			.contains("/app/accept-terms");
 
-		click(browser, By.cssSelector("main form button[type=submit]"));
+		clickThrough(browser, By.cssSelector("main form button[type=submit]"));
+		waitFor(browser, By.id("accept-error"));
 		assertThat(browser.getCurrentUrl()).endsWith("/app/accept-terms");
 		assertThat(browser.findElement(By.id("accept-error")).getText()).isNotBlank();
 		click(browser, By.id("accept"));

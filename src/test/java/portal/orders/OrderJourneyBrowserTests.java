@@ -139,7 +139,7 @@ class OrderJourneyBrowserTests {
 		signIn(browser, orderer);
 		browser.get(url("/app/services/instances/" + circuit));
 		click(browser, By.linkText("Order a change"));
-		click(browser, By.linkText("Change bandwidth"));
+		clickThrough(browser, By.linkText("Change bandwidth"));
 		assertThat(browser.findElement(By.id("p-bandwidthMbps-current")).getText()).contains("100");
 		new Select(browser.findElement(By.id("p-bandwidthMbps"))).selectByValue("1000");
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-12-10'",

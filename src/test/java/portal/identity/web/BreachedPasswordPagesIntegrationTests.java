@@ -47,7 +47,7 @@ class BreachedPasswordPagesIntegrationTests {
 	void activationRefusesBreachedPassword() throws Exception {
 		IdentityPageFixtures.Person person = fixtures.registered(UUID.randomUUID(), Role.CUSTOMER_VIEWER);
 		String token = fixtures.activationToken(person.view().email());
-		mvc.perform(post("/activate/" + token).with(csrf())
+		mvc.perform(post("/activate").with(csrf()).param("token", token)
 			.param("password", BREACHED)
 			.param("passwordRepeat", BREACHED)
 			.param("code", "000000")
@@ -56,7 +56,7 @@ class BreachedPasswordPagesIntegrationTests {
 			.andExpect(content().string(allOf(containsString("id=\"password-error\""),
 					containsString("This password appears in known data breaches"),
 					not(containsString(BREACHED)))));
-		mvc.perform(post("/activate/" + token).with(csrf())
+		mvc.perform(post("/activate").with(csrf()).param("token", token)
 			.param("lang", "ja")
 			.param("password", ALSO_BREACHED)
 			.param("passwordRepeat", ALSO_BREACHED)
