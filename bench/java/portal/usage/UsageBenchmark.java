@@ -144,6 +144,9 @@ public final class UsageBenchmark {
 		double rawRate = copied / rawSeconds;
 		System.out.printf("ingestion: API %,.0f samples/s (%,d in %.1f s; goal >= 300,000) | raw binary COPY %,.0f samples/s"
 				+ " | ratio %.2f (goal >= 0.6)%n", apiRate, sent, apiSeconds, rawRate, apiRate / rawRate);
+		if ("ingestion".equals(System.getProperty("bench.only"))) {
+			return;
+		}
 
 		// 2. Queries, server side (the service the controller calls), next to the raw-table answer.
 		UsageQueries queries = portal.getBean(UsageQueries.class);
@@ -223,7 +226,8 @@ public final class UsageBenchmark {
 		http.setDoOutput(true);
 		http.setChunkedStreamingMode(1 << 16);
 		http.setRequestProperty("Authorization", "Bearer " + key);
-		http.setRequestProperty("Content-Type", "text/csv");
+		boolean ndjson = "ndjson".equals(System.getProperty("bench.format"));
+		http.setRequestProperty("Content-Type", ndjson ? "application/x-ndjson" : "text/csv");
 		long lines = 0;
 		try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(http.getOutputStream(),
 				StandardCharsets.UTF_8), 1 << 16)) {
@@ -232,8 +236,18 @@ public final class UsageBenchmark {
 				String prefix = contract + "-" + i;
 				for (int slot = 0; slot < 288; slot++) {
 					String time = Instant.ofEpochSecond(from + slot * 300L).toString();
-					out.write(prefix + ",traffic-in," + time + "," + (1_000_000 + (slot * 7919 + i) % 50_000_000) + "\n");
-					out.write(prefix + ",traffic-out," + time + "," + (2_000_000 + (slot * 104729 + i) % 30_000_000) + "\n");
+					long in = 1_000_000 + (slot * 7919L + i) % 50_000_000;
+					long outgoing = 2_000_000 + (slot * 104729L + i) % 30_000_000;
+					if (ndjson) {
+						out.write("{\"instance\":\"" + prefix + "\",\"metric\":\"traffic-in\",\"time\":\"" + time
+								+ "\",\"value\":" + in + "}\n");
+						out.write("{\"instance\":\"" + prefix + "\",\"metric\":\"traffic-out\",\"time\":\"" + time
+								+ "\",\"value\":" + outgoing + "}\n");
+					}
+					else {
+						out.write(prefix + ",traffic-in," + time + "," + in + "\n");
+						out.write(prefix + ",traffic-out," + time + "," + outgoing + "\n");
+					}
 					lines += 2;
 				}
 			}

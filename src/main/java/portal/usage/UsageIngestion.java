@@ -82,8 +82,7 @@ public class UsageIngestion {
 			SampleWriter.Writing writing = writer.open();
 			long line = 0;
 			for (GeneratedSample sample : samples) {
-				writing.add(sample.series().customerId(), sample.series().id(), sample.epochSecond(), sample.value(),
-						++line);
+				writing.add(sample.series(), sample.epochSecond(), sample.value(), ++line);
 			}
 			writing.finish();
 		});
@@ -103,7 +102,10 @@ public class UsageIngestion {
 
 		private final Map<String, Optional<HeldInstance>> known = new HashMap<>();
 
-		private final Map<String, Target> targets = new HashMap<>();
+		// By instance, then metric: no key is built per line.
+		private final Map<String, Map<String, Target>> targets = new HashMap<>();
+
+		private int remembered;
 
 		private final List<LineError> errors = new ArrayList<>();
 
@@ -189,7 +191,7 @@ public class UsageIngestion {
 				}
 				long step = target.interval().toSeconds();
 				long epochSecond = Math.floorDiv(time.getEpochSecond(), step) * step;
-				writing.add(target.customerId(), target.id(), epochSecond, sample.value(), number);
+				writing.add(target, epochSecond, sample.value(), number);
 				accepted++;
 			}
 			catch (LineRejected ex) {
@@ -201,8 +203,8 @@ public class UsageIngestion {
 		}
 
 		private Target targetOf(SampleLine sample) throws LineRejected {
-			String key = sample.instance() + '\n' + sample.metric();
-			Target found = targets.get(key);
+			Map<String, Target> ofInstance = targets.get(sample.instance());
+			Target found = ofInstance == null ? null : ofInstance.get(sample.metric());
 			if (found != null) {
 				return found;
 			}
@@ -223,10 +225,11 @@ public class UsageIngestion {
 				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
 			writing.pauseForQuery();
 			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
-			if (targets.size() >= MAX_REMEMBERED) {
+			if (++remembered > MAX_REMEMBERED) {
 				targets.clear();
+				remembered = 1;
 			}
-			targets.put(key, created);
+			targets.computeIfAbsent(sample.instance(), i -> new HashMap<>()).put(sample.metric(), created);
 			return created;
 		}
 	}
