@@ -34,20 +34,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Idempotent by (series, time): a sample already stored with the same value adds nothing; a
  * different value replaces the stored one; within one batch the last line wins.
  *
- * <p>Most chunks carry only samples new to the store (a system sending what it measured since
- * last time). Such a chunk is inserted plainly, which costs PostgreSQL about half of an
- * {@code INSERT … ON CONFLICT}: when no stored sample of a chunk's series lies within the chunk's
- * time span of that series, and if a concurrent writer stored one meanwhile the insert fails on
- * the primary key within a savepoint and the chunk goes the general way instead.
+ * <p>The merge is {@code usage.merge_staged}, which checks the wall once per customer of the chunk
+ * rather than once per row. Most chunks carry only samples new to the store (a system sending
+ * what it measured since last time): when no stored sample of a chunk's series lies within the
+ * chunk's time span of that series, the chunk is inserted plainly, which costs PostgreSQL about
+ * half of an {@code INSERT … ON CONFLICT}; if a concurrent writer stored one meanwhile, the insert
+ * fails on the primary key within a savepoint and the chunk goes the general way instead.
  */
 @Component
 class SampleWriter {
 
 	static final int CHUNK = 100_000;
-
-	private static final String DEDUPLICATED = """
-			SELECT DISTINCT ON (customer_id, series_id, at) customer_id, series_id, at, value
-			FROM usage.staging WHERE batch = '%1$s' ORDER BY customer_id, series_id, at, line DESC""";
 
 	// Whether a stored sample of a chunk's series lies within the chunk's span of it: a probe per
 	// series through the primary key (OFFSET 0 keeps PostgreSQL from planning it as a join).
@@ -62,42 +59,9 @@ class SampleWriter {
 				) s
 			)""";
 
-	// Every sample new: a plain insert, answering what it wrote.
-	private static final String INSERT_NEW = """
-			INSERT INTO usage.samples (customer_id, series_id, at, value)
-			%s
-			RETURNING series_id, extract(epoch FROM at)::bigint, value""";
-
-	// The general merge on PostgreSQL 18 and later: the upsert says which rows it inserted (no old
-	// row) and which it updated; rows whose value was already stored are left alone and not answered.
-	private static final String UPSERT_RETURNING_OLD = """
-			INSERT INTO usage.samples AS t (customer_id, series_id, at, value)
-			%s
-			ON CONFLICT (customer_id, series_id, at) DO UPDATE SET value = EXCLUDED.value
-			WHERE t.value IS DISTINCT FROM EXCLUDED.value
-			RETURNING t.series_id, extract(epoch FROM t.at)::bigint, t.value, old.value IS NULL""";
-
-	// The general merge before PostgreSQL 18 (no OLD in RETURNING): the stored value of each staged
-	// sample is probed through the primary key, in a lateral subquery that OFFSET 0 keeps from
-	// being flattened into a join: the staging table has no statistics inside the writing
-	// transaction, and a join PostgreSQL plans freely may scan every stored sample for each chunk.
-	private static final String PROBE_MERGE = """
-			WITH s AS MATERIALIZED (
-				%s
-			), d AS (
-				SELECT s.customer_id, s.series_id, s.at, s.value, t.value IS NULL AS added
-				FROM s LEFT JOIN LATERAL (
-					SELECT t.value FROM usage.samples t
-					WHERE t.customer_id = s.customer_id AND t.series_id = s.series_id AND t.at = s.at
-					OFFSET 0
-				) t ON true
-				WHERE t.value IS DISTINCT FROM s.value
-			), w AS (
-				INSERT INTO usage.samples AS t (customer_id, series_id, at, value)
-				SELECT customer_id, series_id, at, value FROM d
-				ON CONFLICT (customer_id, series_id, at) DO UPDATE SET value = EXCLUDED.value
-			)
-			SELECT series_id, extract(epoch FROM at)::bigint, value, added FROM d""";
+	// The day partitions' writer (migration V202612010000): the wall checked once per customer of
+	// the batch rather than once per row, and each sample answered with whether it was new.
+	private static final String MERGE = "SELECT series_id, epoch, value, added FROM usage.merge_staged(?, ?, ?)";
 
 	// Rows of a merge's answer read at a time.
 	private static final int FETCH = 10_000;
@@ -106,8 +70,8 @@ class SampleWriter {
 
 	private final DataSource dataSource;
 
-	// Tests force the merge of servers before PostgreSQL 18.
-	private volatile Boolean returningOld;
+	// Tests make chunks small, so that chunk boundaries fall inside buckets.
+	private volatile int chunk = CHUNK;
 
 	SampleWriter(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -120,20 +84,17 @@ class SampleWriter {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			if (returningOld == null) {
-				returningOld = connection.getMetaData().getDatabaseMajorVersion() >= 18;
-			}
 			return new Writing(connection, connection.unwrap(PGConnection.class).getCopyAPI(), UUID.randomUUID(),
-					returningOld);
+					chunk);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot start writing samples", ex);
 		}
 	}
 
-	// For tests: whether the general merge may use RETURNING old (null: as the server allows).
-	void returningOld(Boolean allowed) {
-		this.returningOld = allowed;
+	// For tests: samples per chunk (0: the default).
+	void chunkSize(int samples) {
+		this.chunk = samples > 0 ? samples : CHUNK;
 	}
 
 	/** Totals of what the merges did. */
@@ -149,7 +110,7 @@ class SampleWriter {
 
 		private final UUID batch;
 
-		private final boolean returningOld;
+		private final int chunk;
 
 		private final Set<Long> days = new HashSet<>();
 
@@ -172,11 +133,11 @@ class SampleWriter {
 
 		private long replaced;
 
-		private Writing(Connection connection, CopyManager copy, UUID batch, boolean returningOld) {
+		private Writing(Connection connection, CopyManager copy, UUID batch, int chunk) {
 			this.connection = connection;
 			this.copy = copy;
 			this.batch = batch;
-			this.returningOld = returningOld;
+			this.chunk = chunk;
 		}
 
 		void add(Series series, long epochSecond, double value, long line) {
@@ -200,7 +161,7 @@ class SampleWriter {
 					days.add(day);
 					lastDay = day;
 				}
-				if (++rows >= CHUNK) {
+				if (++rows >= chunk) {
 					flush();
 				}
 			}
@@ -271,13 +232,10 @@ class SampleWriter {
 			ensurePartitions();
 			Map<Long, Series> series = new HashMap<>();
 			spans.forEach((id, span) -> series.put(id, span.series));
-			Rollups.Changes changes = null;
-			if (!anyStored()) {
-				changes = insertNew(series);
-			}
-			if (changes == null) {
+			Rollups.Changes changes = new Rollups.Changes(series);
+			if (anyStored() || !mergeFresh(changes)) {
 				changes = new Rollups.Changes(series);
-				merge(changes);
+				merge(changes, false);
 			}
 			added += changes.added();
 			replaced += changes.replaced();
@@ -314,36 +272,33 @@ class SampleWriter {
 			}
 		}
 
-		// The chunk's samples are all new, unless a concurrent writer stored some meanwhile: then null.
-		private Rollups.Changes insertNew(Map<Long, Series> series) throws SQLException {
+		// The chunk's samples are all new, unless a concurrent writer stored some meanwhile: then false.
+		private boolean mergeFresh(Rollups.Changes changes) throws SQLException {
 			Savepoint savepoint = connection.setSavepoint();
-			Rollups.Changes changes = new Rollups.Changes(series);
-			try (Statement statement = connection.createStatement()) {
-				statement.setFetchSize(FETCH);
-				try (ResultSet rs = statement.executeQuery(INSERT_NEW.formatted(DEDUPLICATED.formatted(batch)))) {
-					while (rs.next()) {
-						changes.accept(rs.getLong(1), rs.getLong(2), rs.getDouble(3), true);
-					}
-				}
+			try {
+				merge(changes, true);
 			}
 			catch (SQLException ex) {
 				if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
 					throw ex;
 				}
 				connection.rollback(savepoint);
-				return null;
+				return false;
 			}
 			connection.releaseSavepoint(savepoint);
-			return changes;
+			return true;
 		}
 
-		private void merge(Rollups.Changes changes) throws SQLException {
-			String sql = returningOld ? UPSERT_RETURNING_OLD : PROBE_MERGE;
-			try (Statement statement = connection.createStatement()) {
+		private void merge(Rollups.Changes changes, boolean fresh) throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
+				statement.setObject(1, batch);
+				statement.setBoolean(2, fresh);
+				statement.setBoolean(3, spans.values().stream().allMatch(span -> span.ordered));
 				statement.setFetchSize(FETCH);
-				ResultSet rs = statement.executeQuery(sql.formatted(DEDUPLICATED.formatted(batch)));
-				while (rs.next()) {
-					changes.accept(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4));
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						changes.accept(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4));
+					}
 				}
 			}
 		}
@@ -374,11 +329,17 @@ class SampleWriter {
 
 		private long last = Long.MIN_VALUE;
 
+		// Whether the times came strictly increasing: nothing to deduplicate then.
+		private boolean ordered = true;
+
 		private Span(Series series) {
 			this.series = series;
 		}
 
 		void include(long epochSecond) {
+			if (epochSecond <= last) {
+				ordered = false;
+			}
 			first = Math.min(first, epochSecond);
 			last = Math.max(last, epochSecond);
 		}
