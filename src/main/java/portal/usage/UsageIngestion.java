@@ -217,6 +217,14 @@ public class UsageIngestion {
 				writing.pauseForQuery();
 				instance = instances.ofCompany(company, sample.instance());
 				known.put(sample.instance(), instance);
+				if (instance.isPresent()) {
+					// All of the instance's existing series at once: one query, not one per metric.
+					rememberSeries(instance.get());
+					found = targets.getOrDefault(sample.instance(), Map.of()).get(sample.metric());
+					if (found != null) {
+						return found;
+					}
+				}
 			}
 			HeldInstance held = instance.orElseThrow(() -> new LineRejected("instance",
 					"Unknown, or not under a contract of this key's contracting company."));
@@ -225,12 +233,25 @@ public class UsageIngestion {
 				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
 			writing.pauseForQuery();
 			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
+			remember(sample.instance(), sample.metric(), created);
+			return created;
+		}
+
+		private void rememberSeries(HeldInstance held) {
+			for (Series existing : series.ofInstance(held.customerId(), held.id())) {
+				descriptors.find(held.relevantService())
+					.flatMap(d -> d.metric(existing.metric()))
+					.ifPresent(metric -> remember(held.id(), existing.metric(),
+							new Target(existing, MetricRange.of(metric.unit()))));
+			}
+		}
+
+		private void remember(String instance, String metric, Target target) {
 			if (++remembered > MAX_REMEMBERED) {
 				targets.clear();
 				remembered = 1;
 			}
-			targets.computeIfAbsent(sample.instance(), i -> new HashMap<>()).put(sample.metric(), created);
-			return created;
+			targets.computeIfAbsent(instance, i -> new HashMap<>()).put(metric, target);
 		}
 	}
 }
