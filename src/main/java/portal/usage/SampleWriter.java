@@ -66,6 +66,8 @@ class SampleWriter {
 	// Rows of a merge's answer read at a time.
 	private static final int FETCH = 10_000;
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleWriter.class);
+
 	private static final String UNIQUE_VIOLATION = "23505";
 
 	private final DataSource dataSource;
@@ -227,21 +229,34 @@ class SampleWriter {
 			if (out == null && rows == 0) {
 				return;
 			}
+			long t0 = System.nanoTime();
 			pauseForQuery();
+			int chunkRows = rows;
 			rows = 0;
 			ensurePartitions();
+			long t1 = System.nanoTime();
 			Map<Long, Series> series = new HashMap<>();
 			spans.forEach((id, span) -> series.put(id, span.series));
 			Rollups.Changes changes = new Rollups.Changes(series);
-			if (anyStored() || !mergeFresh(changes)) {
+			boolean stored = anyStored();
+			long t2 = System.nanoTime();
+			if (stored || !mergeFresh(changes)) {
 				changes = new Rollups.Changes(series);
 				merge(changes, false);
 			}
+			long t3 = System.nanoTime();
 			added += changes.added();
 			replaced += changes.replaced();
 			Rollups.apply(connection, copy, batch, changes);
+			long t4 = System.nanoTime();
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("DELETE FROM usage.staging WHERE batch = '" + batch + "'");
+			}
+			long t5 = System.nanoTime();
+			if (LOG.isDebugEnabled()) {
+				LOG.debug("chunk of {} rows: copy end and partitions {} ms, probe {} ms, merge {} ms, rollups {} ms,"
+						+ " staging cleared {} ms", chunkRows, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+						(t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
 			}
 			spans.clear();
 			lastSpan = null;

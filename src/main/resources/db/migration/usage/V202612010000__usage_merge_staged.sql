@@ -63,3 +63,6 @@ END $$;
 
 REVOKE ALL ON FUNCTION usage.merge_staged(uuid, boolean, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION usage.merge_staged(uuid, boolean, boolean) TO ${appRole};
+
+-- The merge answers what it changed directly; the table that held it between statements goes.
+DROP TABLE usage.staging_changed;
