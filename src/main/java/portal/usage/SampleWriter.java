@@ -46,6 +46,9 @@ class SampleWriter {
 
 	static final int CHUNK = 100_000;
 
+	// Days one chunk may span.
+	static final int MAX_DAYS = 8;
+
 	// Whether a stored sample of a chunk's series lies within the chunk's span of it: a probe per
 	// series through the primary key (OFFSET 0 keeps PostgreSQL from planning it as a join).
 	private static final String ANY_STORED = """
@@ -118,6 +121,9 @@ class SampleWriter {
 
 		private final Set<Long> ensuredDays = new HashSet<>();
 
+		// The days the current chunk spans.
+		private final Set<Long> chunkDays = new HashSet<>();
+
 		// The chunk's series, and the span of times each has in it.
 		private final Map<Long, Span> spans = new HashMap<>();
 
@@ -144,6 +150,11 @@ class SampleWriter {
 
 		void add(Series series, long epochSecond, double value, long line) {
 			try {
+				long day = Math.floorDiv(epochSecond, Rollups.DAY);
+				if (day != lastDay && !chunkDays.contains(day) && chunkDays.size() >= MAX_DAYS) {
+					// The merge reads the staged chunk once per day it spans: a long history goes in several chunks.
+					flush();
+				}
 				if (out == null) {
 					copying = new PGCopyOutputStream(copy.copyIn(
 							"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)"),
@@ -158,9 +169,9 @@ class SampleWriter {
 					lastSpan = span;
 				}
 				span.include(epochSecond);
-				long day = Math.floorDiv(epochSecond, Rollups.DAY);
 				if (day != lastDay) {
 					days.add(day);
+					chunkDays.add(day);
 					lastDay = day;
 				}
 				if (++rows >= chunk) {
@@ -260,6 +271,8 @@ class SampleWriter {
 			}
 			spans.clear();
 			lastSpan = null;
+			chunkDays.clear();
+			lastDay = Long.MIN_VALUE;
 		}
 
 		private boolean anyStored() throws SQLException {
