@@ -29,7 +29,7 @@ final class Accumulator {
 		}
 	}
 
-	/** Folds in a finer bucket's summary (an hour into its day). */
+	/** Folds in a finer bucket's summary (an hour into its day), or a stored summary of the same bucket. */
 	void merge(long count, double min, double max, double sum, byte[] encodedSketch) {
 		this.count += count;
 		this.min = Math.min(this.min, min);
@@ -37,6 +37,17 @@ final class Accumulator {
 		this.sum += sum;
 		if (sketch != null && encodedSketch != null) {
 			Sketches.mergeInto(sketch, encodedSketch);
+		}
+	}
+
+	/** Folds in another summary of disjoint values (samples new to the bucket). */
+	void merge(Accumulator other) {
+		this.count += other.count;
+		this.min = Math.min(this.min, other.min);
+		this.max = Math.max(this.max, other.max);
+		this.sum += other.sum;
+		if (sketch != null && other.sketch != null) {
+			sketch.mergeWith(other.sketch);
 		}
 	}
 

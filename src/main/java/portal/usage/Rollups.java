@@ -1,60 +1,70 @@
 package portal.usage;
 
 import java.io.IOException;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Keeps the hourly and daily rollups up to date after a merge: only the buckets the merge
- * changed a sample in ({@code usage.staging_changed}) are recomputed, hours from their raw
- * samples and days from their hours, never by rescanning history.
+ * Keeps the hourly and daily rollups up to date after a merge, touching only the buckets the
+ * merge changed a sample in, never rescanning history. Count, min, max, sum and the DDSketch are
+ * mergeable, so a bucket that only gained samples is its stored summary merged with the new
+ * samples' summary. A bucket where a stored value was replaced is not (the old value may have
+ * been its min or max, and is in its sketch): such an hour is recomputed from its samples, and
+ * such a day from its hours.
  */
 final class Rollups {
 
-	// The staging tables hold only the writing transaction's rows, so PostgreSQL has no statistics
-	// for them and may join every stored sample against every touched bucket. The touched buckets
-	// are therefore materialised first and each is read through the primary key: a lateral probe
-	// (OFFSET 0 keeps it from being flattened into a join), pruned to its day's partition at run
-	// time. The work follows the batch, not the history.
-	private static final String TOUCHED_HOURS = """
-			WITH h AS MATERIALIZED (
-				SELECT DISTINCT customer_id, series_id, date_trunc('hour', at, 'UTC') AS hour
-				FROM usage.staging_changed WHERE batch = '%1$s'
-			)
-			SELECT h.customer_id, h.series_id, h.hour, s.value, r.percentile95
-			FROM h
-			JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
-			CROSS JOIN LATERAL (
-				SELECT s.at, s.value FROM usage.samples s
-				WHERE s.customer_id = h.customer_id AND s.series_id = h.series_id
-				  AND s.at >= h.hour AND s.at < h.hour + interval '1 hour'
-				OFFSET 0
-			) s
-			ORDER BY h.customer_id, h.series_id, h.hour, s.at""";
+	static final long HOUR = 3_600;
 
-	private static final String TOUCHED_DAYS = """
-			WITH d AS MATERIALIZED (
-				SELECT DISTINCT customer_id, series_id, date_trunc('day', at, 'UTC') AS day
-				FROM usage.staging_changed WHERE batch = '%1$s'
-			)
-			SELECT d.customer_id, d.series_id, d.day, h.count, h.min, h.max, h.sum, h.sketch, r.percentile95
-			FROM d
-			JOIN usage.series r ON r.customer_id = d.customer_id AND r.id = d.series_id
+	static final long DAY = 86_400;
+
+	// The touched buckets come as arrays and each is read through the primary key: a lateral probe
+	// (OFFSET 0 keeps it from being flattened into a join PostgreSQL might plan as a scan of the
+	// whole table). Stored buckets about to be merged into are locked, so that two writers adding
+	// to the same bucket at once add up rather than overwrite each other.
+	private static final String STORED = """
+			SELECT k.series_id, k.bucket, b.count, b.min, b.max, b.sum, b.sketch
+			FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, bucket)
 			CROSS JOIN LATERAL (
-				SELECT h.bucket, h.count, h.min, h.max, h.sum, h.sketch FROM usage.hourly h
-				WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
-				  AND h.bucket >= d.day AND h.bucket < d.day + interval '1 day'
+				SELECT b.count, b.min, b.max, b.sum, b.sketch FROM usage.%s b
+				WHERE b.customer_id = k.customer_id AND b.series_id = k.series_id AND b.bucket = to_timestamp(k.bucket)
+				OFFSET 0 FOR UPDATE
+			) b""";
+
+	// Samples of hours where a value was replaced, pruned to their day's partition at run time.
+	private static final String SAMPLES_OF_HOURS = """
+			SELECT k.series_id, k.bucket, s.value
+			FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, bucket)
+			CROSS JOIN LATERAL (
+				SELECT s.value FROM usage.samples s
+				WHERE s.customer_id = k.customer_id AND s.series_id = k.series_id
+				  AND s.at >= to_timestamp(k.bucket) AND s.at < to_timestamp(k.bucket + 3600)
 				OFFSET 0
-			) h
-			ORDER BY d.customer_id, d.series_id, d.day, h.bucket""";
+			) s""";
+
+	// Hours of days where a value was replaced, read after the hours were written.
+	private static final String HOURS_OF_DAYS = """
+			SELECT k.series_id, k.bucket, h.count, h.min, h.max, h.sum, h.sketch
+			FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, bucket)
+			CROSS JOIN LATERAL (
+				SELECT h.count, h.min, h.max, h.sum, h.sketch FROM usage.hourly h
+				WHERE h.customer_id = k.customer_id AND h.series_id = k.series_id
+				  AND h.bucket >= to_timestamp(k.bucket) AND h.bucket < to_timestamp(k.bucket + 86400)
+				OFFSET 0
+			) h""";
 
 	private static final String UPSERT = """
 			INSERT INTO usage.%1$s (customer_id, series_id, bucket, count, min, max, sum, p95, sketch)
@@ -65,48 +75,184 @@ final class Rollups {
 	private Rollups() {
 	}
 
-	static void recompute(Connection connection, CopyManager copy, UUID batch) throws SQLException, IOException {
-		rollUp(connection, copy, TOUCHED_HOURS.formatted(batch), "hourly", false, batch);
-		rollUp(connection, copy, TOUCHED_DAYS.formatted(batch), "daily", true, batch);
+	/**
+	 * The samples one merge changed, summed up per touched hour and day: what was added, and
+	 * whether anything was replaced. Holds one bucket summary per touched bucket, never the samples.
+	 */
+	static final class Changes {
+
+		private final Map<Long, Series> series;
+
+		private final Map<Key, Delta> hours = new HashMap<>();
+
+		private final Map<Key, Delta> days = new HashMap<>();
+
+		private long lastSeries = Long.MIN_VALUE;
+
+		private long lastHour = Long.MIN_VALUE;
+
+		private long lastDay = Long.MIN_VALUE;
+
+		private Delta hour;
+
+		private Delta day;
+
+		private long added;
+
+		private long replaced;
+
+		/** The series the merged samples belong to, by id. */
+		Changes(Map<Long, Series> series) {
+			this.series = series;
+		}
+
+		void accept(long seriesId, long epochSecond, double value, boolean isNew) {
+			long hourStart = Math.floorDiv(epochSecond, HOUR) * HOUR;
+			long dayStart = Math.floorDiv(epochSecond, DAY) * DAY;
+			if (seriesId != lastSeries || hourStart != lastHour) {
+				hour = hours.computeIfAbsent(new Key(seriesId, hourStart), this::delta);
+				lastHour = hourStart;
+			}
+			if (seriesId != lastSeries || dayStart != lastDay) {
+				day = days.computeIfAbsent(new Key(seriesId, dayStart), this::delta);
+				lastDay = dayStart;
+			}
+			lastSeries = seriesId;
+			if (isNew) {
+				added++;
+				hour.values.accept(value);
+				day.values.accept(value);
+			}
+			else {
+				replaced++;
+				hour.replaced = true;
+				day.replaced = true;
+			}
+		}
+
+		long added() {
+			return added;
+		}
+
+		long replaced() {
+			return replaced;
+		}
+
+		boolean isEmpty() {
+			return hours.isEmpty();
+		}
+
+		private Delta delta(Key key) {
+			Series of = series.get(key.series());
+			if (of == null) {
+				throw new IllegalStateException("A merged sample of an unknown series " + key.series());
+			}
+			return new Delta(of);
+		}
 	}
 
-	private static void rollUp(Connection connection, CopyManager copy, String touched, String table,
-			boolean fromHours, UUID batch) throws SQLException, IOException {
-		// Read first, then copy: a connection cannot fetch rows while a COPY is in progress. The
-		// buckets of one chunk of samples are few enough to hold.
-		List<Bucket> buckets = new ArrayList<>();
-		try (Statement statement = connection.createStatement()) {
+	/** Writes the touched hours, then the touched days, within the merge's transaction. */
+	static void apply(Connection connection, CopyManager copy, UUID batch, Changes changes)
+			throws SQLException, IOException {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Map<Key, Bucket> hours = combine(connection, "hourly", changes.hours, SAMPLES_OF_HOURS, false);
+		write(connection, copy, batch, "hourly", hours);
+		Map<Key, Bucket> days = combine(connection, "daily", changes.days, HOURS_OF_DAYS, true);
+		write(connection, copy, batch, "daily", days);
+	}
+
+	// Buckets that only gained samples: stored summary + new samples. Others: recomputed from the finer level.
+	private static Map<Key, Bucket> combine(Connection connection, String table, Map<Key, Delta> touched,
+			String finer, boolean finerAreHours) throws SQLException {
+		Map<Key, Bucket> buckets = new TreeMap<>();
+		List<Key> gained = new ArrayList<>();
+		List<Key> recomputed = new ArrayList<>();
+		touched.forEach((key, delta) -> {
+			Accumulator values = new Accumulator(delta.series.percentile95());
+			if (delta.replaced) {
+				recomputed.add(key);
+			}
+			else {
+				values.merge(delta.values);
+				gained.add(key);
+			}
+			buckets.put(key, new Bucket(delta.series.customerId(), values));
+		});
+		if (!gained.isEmpty()) {
+			read(connection, STORED.formatted(table), gained, buckets, (rs, values) -> values.merge(rs.getLong(3),
+					rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7)));
+		}
+		if (!recomputed.isEmpty()) {
+			read(connection, finer, recomputed, buckets, finerAreHours
+					? (rs, values) -> values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+							rs.getBytes(7))
+					: (rs, values) -> values.accept(rs.getDouble(3)));
+		}
+		return buckets;
+	}
+
+	private interface RowInto {
+
+		void fold(ResultSet rs, Accumulator values) throws SQLException;
+
+	}
+
+	private static void read(Connection connection, String sql, List<Key> keys, Map<Key, Bucket> buckets,
+			RowInto into) throws SQLException {
+		keys.sort(null);
+		UUID[] customers = new UUID[keys.size()];
+		Long[] series = new Long[keys.size()];
+		Long[] starts = new Long[keys.size()];
+		for (int i = 0; i < customers.length; i++) {
+			Key key = keys.get(i);
+			customers[i] = buckets.get(key).customer();
+			series[i] = key.series();
+			starts[i] = key.start();
+		}
+		Array customerArray = connection.createArrayOf("uuid", customers);
+		Array seriesArray = connection.createArrayOf("int8", series);
+		Array startArray = connection.createArrayOf("int8", starts);
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setArray(1, customerArray);
+			statement.setArray(2, seriesArray);
+			statement.setArray(3, startArray);
 			statement.setFetchSize(10_000);
-			try (ResultSet rs = statement.executeQuery(touched)) {
-				Bucket current = null;
+			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					UUID customer = rs.getObject(1, UUID.class);
-					long series = rs.getLong(2);
-					java.sql.Timestamp bucket = rs.getTimestamp(3);
-					if (current == null || !current.is(customer, series, bucket)) {
-						current = new Bucket(customer, series, bucket,
-								new Accumulator(rs.getBoolean(fromHours ? 9 : 5)));
-						buckets.add(current);
-					}
-					if (fromHours) {
-						current.values().merge(rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
-								rs.getBytes(8));
-					}
-					else {
-						current.values().accept(rs.getDouble(4));
-					}
+					into.fold(rs, buckets.get(new Key(rs.getLong(1), rs.getLong(2))).values());
 				}
 			}
 		}
-		if (buckets.isEmpty()) {
-			return;
+		finally {
+			customerArray.free();
+			seriesArray.free();
+			startArray.free();
 		}
+	}
+
+	private static void write(Connection connection, CopyManager copy, UUID batch, String table,
+			Map<Key, Bucket> buckets) throws SQLException, IOException {
+		int rows = 0;
 		try (BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
 				"COPY usage.staging_rollup (batch, customer_id, series_id, bucket, count, min, max, sum, p95, sketch) "
 						+ "FROM STDIN (FORMAT binary)")))) {
-			for (Bucket bucket : buckets) {
-				write(out, batch, bucket);
+			for (Map.Entry<Key, Bucket> entry : buckets.entrySet()) {
+				Accumulator values = entry.getValue().values();
+				if (values.count() == 0) {
+					continue;
+				}
+				rows++;
+				out.row(10).uuid(batch).uuid(entry.getValue().customer()).int8(entry.getKey().series())
+					.timestampMicros(entry.getKey().start() * 1_000_000L)
+					.int4(Math.toIntExact(values.count()))
+					.float8(values.min()).float8(values.max()).float8(values.sum())
+					.nullableFloat8(values.p95()).bytes(values.encodedSketch());
 			}
+		}
+		if (rows == 0) {
+			return;
 		}
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(UPSERT.formatted(table, batch));
@@ -114,19 +260,30 @@ final class Rollups {
 		}
 	}
 
-	private static void write(BinaryCopy out, UUID batch, Bucket bucket) throws IOException {
-		Accumulator values = bucket.values();
-		out.row(10).uuid(batch).uuid(bucket.customer()).int8(bucket.series())
-			.timestampMicros(bucket.start().getTime() * 1000)
-			.int4(Math.toIntExact(values.count()))
-			.float8(values.min()).float8(values.max()).float8(values.sum())
-			.nullableFloat8(values.p95()).bytes(values.encodedSketch());
+	/** A bucket of one series: its start in epoch seconds (UTC hour or day). */
+	private record Key(long series, long start) implements Comparable<Key> {
+
+		@Override
+		public int compareTo(Key other) {
+			int bySeries = Long.compare(series, other.series);
+			return bySeries != 0 ? bySeries : Long.compare(start, other.start);
+		}
 	}
 
-	private record Bucket(UUID customer, long series, java.sql.Timestamp start, Accumulator values) {
+	private static final class Delta {
 
-		boolean is(UUID customer, long series, java.sql.Timestamp start) {
-			return this.series == series && this.start.equals(start) && this.customer.equals(customer);
+		private final Series series;
+
+		private final Accumulator values;
+
+		private boolean replaced;
+
+		private Delta(Series series) {
+			this.series = series;
+			this.values = new Accumulator(series.percentile95());
 		}
+	}
+
+	private record Bucket(UUID customer, Accumulator values) {
 	}
 }

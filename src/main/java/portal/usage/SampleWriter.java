@@ -7,8 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,43 +26,57 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes samples in bulk within the current transaction: rows stream through binary
- * {@code COPY} into a session-private staging table (rows tagged with the writer's batch id), and every {@value #CHUNK} rows the chunk is
- * merged into the daily partitions (creating missing days) and the rollups of the buckets it
- * changed are recomputed. The heap holds at most one chunk's bookkeeping, whatever the body size.
+ * {@code COPY} into an unlogged staging table (rows tagged with the writer's batch id), and every
+ * {@value #CHUNK} rows the chunk is merged into the daily partitions (creating missing days) and
+ * the rollups of the buckets it changed are brought up to date ({@link Rollups}). The heap holds at
+ * most one chunk's bookkeeping (its series and touched buckets), whatever the body size.
  *
  * <p>Idempotent by (series, time): a sample already stored with the same value adds nothing; a
  * different value replaces the stored one; within one batch the last line wins.
+ *
+ * <p>The merge is {@code usage.merge_staged}, which checks the wall once per customer of the chunk
+ * rather than once per row. Most chunks carry only samples new to the store (a system sending
+ * what it measured since last time): when no stored sample of a chunk's series lies within the
+ * chunk's time span of that series, the chunk is inserted plainly, which costs PostgreSQL about
+ * half of an {@code INSERT … ON CONFLICT}; if a concurrent writer stored one meanwhile, the insert
+ * fails on the primary key within a savepoint and the chunk goes the general way instead.
  */
 @Component
 class SampleWriter {
 
-	static final int CHUNK = 50_000;
+	static final int CHUNK = 100_000;
 
-	// The stored value of each staged sample is probed through the primary key, in a lateral
-	// subquery that OFFSET 0 keeps from being flattened into a join: the staging table has no
-	// statistics inside the writing transaction, and a join PostgreSQL plans freely may scan every
-	// stored sample for each chunk.
-	private static final String MERGE = """
-			WITH s AS MATERIALIZED (
-				SELECT DISTINCT ON (customer_id, series_id, at) customer_id, series_id, at, value
-				FROM usage.staging WHERE batch = '%1$s' ORDER BY customer_id, series_id, at, line DESC
-			), d AS (
-				SELECT s.customer_id, s.series_id, s.at, s.value, t.value IS NULL AS added
-				FROM s LEFT JOIN LATERAL (
-					SELECT t.value FROM usage.samples t
-					WHERE t.customer_id = s.customer_id AND t.series_id = s.series_id AND t.at = s.at
-					OFFSET 0
-				) t ON true
-				WHERE t.value IS DISTINCT FROM s.value
-			), w AS (
-				INSERT INTO usage.samples AS t (customer_id, series_id, at, value)
-				SELECT customer_id, series_id, at, value FROM d
-				ON CONFLICT (customer_id, series_id, at) DO UPDATE SET value = EXCLUDED.value
-			)
-			INSERT INTO usage.staging_changed (batch, customer_id, series_id, at, added)
-			SELECT '%1$s', customer_id, series_id, at, added FROM d""";
+	// Days one chunk may span.
+	static final int MAX_DAYS = 8;
+
+	// Whether a stored sample of a chunk's series lies within the chunk's span of it: a probe per
+	// series through the primary key (OFFSET 0 keeps PostgreSQL from planning it as a join).
+	private static final String ANY_STORED = """
+			SELECT EXISTS (
+				SELECT 1 FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, lo, hi)
+				CROSS JOIN LATERAL (
+					SELECT 1 FROM usage.samples s
+					WHERE s.customer_id = k.customer_id AND s.series_id = k.series_id
+					  AND s.at >= to_timestamp(k.lo) AND s.at <= to_timestamp(k.hi)
+					LIMIT 1
+				) s
+			)""";
+
+	// The day partitions' writer (migration V202612010000): the wall checked once per customer of
+	// the batch rather than once per row, and each sample answered with whether it was new.
+	private static final String MERGE = "SELECT series_id, epoch, value, added FROM usage.merge_staged(?, ?, ?)";
+
+	// Rows of a merge's answer read at a time.
+	private static final int FETCH = 10_000;
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleWriter.class);
+
+	private static final String UNIQUE_VIOLATION = "23505";
 
 	private final DataSource dataSource;
+
+	// Tests make chunks small, so that chunk boundaries fall inside buckets.
+	private volatile int chunk = CHUNK;
 
 	SampleWriter(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -72,11 +89,17 @@ class SampleWriter {
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			return new Writing(connection, connection.unwrap(PGConnection.class).getCopyAPI(), UUID.randomUUID());
+			return new Writing(connection, connection.unwrap(PGConnection.class).getCopyAPI(), UUID.randomUUID(),
+					chunk);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot start writing samples", ex);
 		}
+	}
+
+	// For tests: samples per chunk (0: the default).
+	void chunkSize(int samples) {
+		this.chunk = samples > 0 ? samples : CHUNK;
 	}
 
 	/** Totals of what the merges did. */
@@ -92,9 +115,21 @@ class SampleWriter {
 
 		private final UUID batch;
 
-		private final Set<LocalDate> days = new HashSet<>();
+		private final int chunk;
 
-		private final Set<LocalDate> ensuredDays = new HashSet<>();
+		private final Set<Long> days = new HashSet<>();
+
+		private final Set<Long> ensuredDays = new HashSet<>();
+
+		// The days the current chunk spans.
+		private final Set<Long> chunkDays = new HashSet<>();
+
+		// The chunk's series, and the span of times each has in it.
+		private final Map<Long, Span> spans = new HashMap<>();
+
+		private Span lastSpan;
+
+		private long lastDay = Long.MIN_VALUE;
 
 		private BinaryCopy out;
 
@@ -106,23 +141,40 @@ class SampleWriter {
 
 		private long replaced;
 
-		private Writing(Connection connection, CopyManager copy, UUID batch) {
+		private Writing(Connection connection, CopyManager copy, UUID batch, int chunk) {
 			this.connection = connection;
 			this.copy = copy;
 			this.batch = batch;
+			this.chunk = chunk;
 		}
 
-		void add(UUID customer, long series, long epochSecond, double value, long line) {
+		void add(Series series, long epochSecond, double value, long line) {
 			try {
+				long day = Math.floorDiv(epochSecond, Rollups.DAY);
+				if (day != lastDay && !chunkDays.contains(day) && chunkDays.size() >= MAX_DAYS) {
+					// The merge reads the staged chunk once per day it spans: a long history goes in several chunks.
+					flush();
+				}
 				if (out == null) {
 					copying = new PGCopyOutputStream(copy.copyIn(
 							"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)"),
 							1 << 16);
 					out = new BinaryCopy(copying);
 				}
-				out.row(6).uuid(batch).uuid(customer).int8(series).timestampMicros(epochSecond * 1_000_000L).float8(value).int8(line);
-				days.add(LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400L)));
-				if (++rows >= CHUNK) {
+				out.row(6).uuid(batch).uuid(series.customerId()).int8(series.id())
+					.timestampMicros(epochSecond * 1_000_000L).float8(value).int8(line);
+				Span span = lastSpan;
+				if (span == null || span.series.id() != series.id()) {
+					span = spans.computeIfAbsent(series.id(), id -> new Span(series));
+					lastSpan = span;
+				}
+				span.include(epochSecond);
+				if (day != lastDay) {
+					days.add(day);
+					chunkDays.add(day);
+					lastDay = day;
+				}
+				if (++rows >= chunk) {
 					flush();
 				}
 			}
@@ -188,22 +240,94 @@ class SampleWriter {
 			if (out == null && rows == 0) {
 				return;
 			}
+			long t0 = System.nanoTime();
 			pauseForQuery();
+			int chunkRows = rows;
 			rows = 0;
 			ensurePartitions();
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(MERGE.formatted(batch));
-				try (ResultSet rs = statement.executeQuery("SELECT count(*) FILTER (WHERE added), count(*) FILTER "
-						+ "(WHERE NOT added) FROM usage.staging_changed WHERE batch = '" + batch + "'")) {
-					rs.next();
-					added += rs.getLong(1);
-					replaced += rs.getLong(2);
-				}
+			long t1 = System.nanoTime();
+			Map<Long, Series> series = new HashMap<>();
+			spans.forEach((id, span) -> series.put(id, span.series));
+			Rollups.Changes changes = new Rollups.Changes(series);
+			boolean stored = anyStored();
+			long t2 = System.nanoTime();
+			if (stored || !mergeFresh(changes)) {
+				changes = new Rollups.Changes(series);
+				merge(changes, false);
 			}
-			Rollups.recompute(connection, copy, batch);
+			long t3 = System.nanoTime();
+			added += changes.added();
+			replaced += changes.replaced();
+			Rollups.apply(connection, copy, batch, changes);
+			long t4 = System.nanoTime();
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("DELETE FROM usage.staging WHERE batch = '" + batch + "'");
-				statement.execute("DELETE FROM usage.staging_changed WHERE batch = '" + batch + "'");
+			}
+			long t5 = System.nanoTime();
+			if (LOG.isDebugEnabled()) {
+				LOG.debug("chunk of {} rows: copy end and partitions {} ms, probe {} ms, merge {} ms, rollups {} ms,"
+						+ " staging cleared {} ms", chunkRows, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+						(t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+			}
+			spans.clear();
+			lastSpan = null;
+			chunkDays.clear();
+			lastDay = Long.MIN_VALUE;
+		}
+
+		private boolean anyStored() throws SQLException {
+			int n = spans.size();
+			UUID[] customers = new UUID[n];
+			Long[] ids = new Long[n];
+			Long[] from = new Long[n];
+			Long[] to = new Long[n];
+			int i = 0;
+			for (Span span : spans.values()) {
+				customers[i] = span.series.customerId();
+				ids[i] = span.series.id();
+				from[i] = span.first;
+				to[i++] = span.last;
+			}
+			try (PreparedStatement statement = connection.prepareStatement(ANY_STORED)) {
+				statement.setArray(1, connection.createArrayOf("uuid", customers));
+				statement.setArray(2, connection.createArrayOf("int8", ids));
+				statement.setArray(3, connection.createArrayOf("int8", from));
+				statement.setArray(4, connection.createArrayOf("int8", to));
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					return rs.getBoolean(1);
+				}
+			}
+		}
+
+		// The chunk's samples are all new, unless a concurrent writer stored some meanwhile: then false.
+		private boolean mergeFresh(Rollups.Changes changes) throws SQLException {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				merge(changes, true);
+			}
+			catch (SQLException ex) {
+				if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				connection.rollback(savepoint);
+				return false;
+			}
+			connection.releaseSavepoint(savepoint);
+			return true;
+		}
+
+		private void merge(Rollups.Changes changes, boolean fresh) throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
+				statement.setObject(1, batch);
+				statement.setBoolean(2, fresh);
+				statement.setBoolean(3, spans.values().stream().allMatch(span -> span.ordered));
+				statement.setFetchSize(FETCH);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						changes.accept(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4));
+					}
+				}
 			}
 		}
 
@@ -213,13 +337,39 @@ class SampleWriter {
 				return;
 			}
 			try (PreparedStatement statement = connection.prepareStatement("SELECT usage.ensure_partition(?)")) {
-				for (LocalDate day : days) {
-					statement.setObject(1, day);
+				for (long day : days) {
+					statement.setObject(1, LocalDate.ofEpochDay(day));
 					statement.execute();
 				}
 			}
 			ensuredDays.addAll(days);
 			days.clear();
+			lastDay = Long.MIN_VALUE;
+		}
+	}
+
+	/** One series' first and last sample time in a chunk, in epoch seconds. */
+	private static final class Span {
+
+		private final Series series;
+
+		private long first = Long.MAX_VALUE;
+
+		private long last = Long.MIN_VALUE;
+
+		// Whether the times came strictly increasing: nothing to deduplicate then.
+		private boolean ordered = true;
+
+		private Span(Series series) {
+			this.series = series;
+		}
+
+		void include(long epochSecond) {
+			if (epochSecond <= last) {
+				ordered = false;
+			}
+			first = Math.min(first, epochSecond);
+			last = Math.max(last, epochSecond);
 		}
 	}
 }

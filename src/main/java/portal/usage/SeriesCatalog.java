@@ -32,6 +32,15 @@ class SeriesCatalog {
 
 	/** The series of the instance's metric, created if it has none yet (series_instance_metric). */
 	Series obtain(HeldInstance instance, UsageMetric metric) {
+		// Every body after an instance's first names series that exist: one query then.
+		Optional<Series> existing = jdbc
+			.sql("SELECT " + COLUMNS + " FROM usage.series WHERE customer_id = ? AND instance_id = ? AND metric = ?")
+			.params(instance.customerId(), instance.id(), metric.key())
+			.query(SeriesCatalog::row)
+			.optional();
+		if (existing.isPresent()) {
+			return existing.get();
+		}
 		jdbc.sql("""
 				INSERT INTO usage.series (customer_id, instance_id, metric, relevant_service, interval_seconds,
 					percentile95, created_at)

@@ -82,8 +82,7 @@ public class UsageIngestion {
 			SampleWriter.Writing writing = writer.open();
 			long line = 0;
 			for (GeneratedSample sample : samples) {
-				writing.add(sample.series().customerId(), sample.series().id(), sample.epochSecond(), sample.value(),
-						++line);
+				writing.add(sample.series(), sample.epochSecond(), sample.value(), ++line);
 			}
 			writing.finish();
 		});
@@ -103,7 +102,10 @@ public class UsageIngestion {
 
 		private final Map<String, Optional<HeldInstance>> known = new HashMap<>();
 
-		private final Map<String, Target> targets = new HashMap<>();
+		// By instance, then metric: no key is built per line.
+		private final Map<String, Map<String, Target>> targets = new HashMap<>();
+
+		private int remembered;
 
 		private final List<LineError> errors = new ArrayList<>();
 
@@ -189,7 +191,7 @@ public class UsageIngestion {
 				}
 				long step = target.interval().toSeconds();
 				long epochSecond = Math.floorDiv(time.getEpochSecond(), step) * step;
-				writing.add(target.customerId(), target.id(), epochSecond, sample.value(), number);
+				writing.add(target, epochSecond, sample.value(), number);
 				accepted++;
 			}
 			catch (LineRejected ex) {
@@ -201,8 +203,8 @@ public class UsageIngestion {
 		}
 
 		private Target targetOf(SampleLine sample) throws LineRejected {
-			String key = sample.instance() + '\n' + sample.metric();
-			Target found = targets.get(key);
+			Map<String, Target> ofInstance = targets.get(sample.instance());
+			Target found = ofInstance == null ? null : ofInstance.get(sample.metric());
 			if (found != null) {
 				return found;
 			}
@@ -215,6 +217,14 @@ public class UsageIngestion {
 				writing.pauseForQuery();
 				instance = instances.ofCompany(company, sample.instance());
 				known.put(sample.instance(), instance);
+				if (instance.isPresent()) {
+					// All of the instance's existing series at once: one query, not one per metric.
+					rememberSeries(instance.get());
+					found = targets.getOrDefault(sample.instance(), Map.of()).get(sample.metric());
+					if (found != null) {
+						return found;
+					}
+				}
 			}
 			HeldInstance held = instance.orElseThrow(() -> new LineRejected("instance",
 					"Unknown, or not under a contract of this key's contracting company."));
@@ -223,11 +233,25 @@ public class UsageIngestion {
 				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
 			writing.pauseForQuery();
 			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
-			if (targets.size() >= MAX_REMEMBERED) {
-				targets.clear();
-			}
-			targets.put(key, created);
+			remember(sample.instance(), sample.metric(), created);
 			return created;
+		}
+
+		private void rememberSeries(HeldInstance held) {
+			for (Series existing : series.ofInstance(held.customerId(), held.id())) {
+				descriptors.find(held.relevantService())
+					.flatMap(d -> d.metric(existing.metric()))
+					.ifPresent(metric -> remember(held.id(), existing.metric(),
+							new Target(existing, MetricRange.of(metric.unit()))));
+			}
+		}
+
+		private void remember(String instance, String metric, Target target) {
+			if (++remembered > MAX_REMEMBERED) {
+				targets.clear();
+				remembered = 1;
+			}
+			targets.computeIfAbsent(instance, i -> new HashMap<>()).put(metric, target);
 		}
 	}
 }
