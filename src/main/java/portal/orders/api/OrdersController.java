@@ -158,9 +158,11 @@ class OrdersController {
 	}
 
 	static int offset(int page, int size) {
-		if (page < 0) {
-			throw OrderRefusal.invalid("page", "Use 0 or more.");
+		// Multiplied as long: a huge page number must be refused, not wrap round to a negative offset.
+		long offset = (long) page * size;
+		if (page < 0 || offset > Integer.MAX_VALUE) {
+			throw OrderRefusal.invalid("page", "Use 0 to " + Integer.MAX_VALUE / size + ".");
 		}
-		return page * size;
+		return (int) offset;
 	}
 }

@@ -81,7 +81,8 @@ class OrdersPage {
 	@GetMapping("/app/orders")
 	String history(@RequestParam Map<String, String> params, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		int page = Math.max(0, parseInt(params.get("page")));
+		// Bounded so that the offset cannot wrap round to a negative number.
+		int page = Math.min(Math.max(0, parseInt(params.get("page"))), Integer.MAX_VALUE / PAGE_SIZE);
 		OrderPage orders = ordering.history(filter(params), page * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("orders", orders);
 		model.addAttribute("page", page);
