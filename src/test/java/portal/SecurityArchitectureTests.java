@@ -39,6 +39,8 @@ class SecurityArchitectureTests {
 
 	private static final Path SCRIPTS = Path.of("src/main/resources/static/js");
 
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
 	@Test
 	@DisplayName("ASVS 1.5.2 the portal's code never deserialises Java objects nor turns on Jackson's default typing")
 	void noUnsafeDeserialisation() {
@@ -243,6 +245,58 @@ class SecurityArchitectureTests {
 		assertThat(configuration).contains("include-stacktrace: never", "include-message: never",
 				"include-exception: false", "show-details: never")
 			.doesNotContain("debug: true", "trace: true", "include: \"*\"", "include: '*'", "include: *");
+	}
+
+	@Test
+	@DisplayName("ASVS 1.2.3 no template builds a script or an event handler from data: scripts are files, data stays in HTML")
+	void templatesBuildNoScripts() {
+		Pattern inline = Pattern.compile("th:inline=\"javascript\"|th:on[a-z]+=|<script(?![^>]*\\bth:src=)[^>]*>|\\bon[a-z]+=\"[^\"]*\\$\\{");
+		assertThat(matches(TEMPLATES, ".html", inline)).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ASVS 3.7.1 pages load only the portal's own scripts, htmx, Bootstrap and Chart.js, and no plug-in content")
+	void onlySupportedClientTechnologies() {
+		Pattern source = Pattern.compile("<script[^>]*th:src=\"@\\{([^}]+)}\"");
+		List<String> sources = new ArrayList<>();
+		eachSource(TEMPLATES, ".html", (file, text) -> source.matcher(text).results().forEach(r -> sources.add(r.group(1))));
+		assertThat(sources).isNotEmpty().allMatch(src -> src.matches("/assets/js/[a-z-]+\\.js")
+				|| src.startsWith("/webjars/htmx.org/") || src.startsWith("/webjars/bootstrap/")
+				|| src.startsWith("/webjars/chart.js/"), "is the portal's own script, htmx, Bootstrap or Chart.js");
+		assertThat(matches(TEMPLATES, ".html", Pattern.compile("(?i)<(object|embed|applet)\\b|\\.swf\\b|\\.jnlp\\b|<script[^>]*src=\"(?:https?:)?//"))).isEmpty();
+	}
+
+	@Test
+	@DisplayName("ASVS 13.2.4 the portal opens no outbound connection of its own: only the database driver and the mail sender connect out")
+	void noOutboundConnectionsBeyondDatabaseAndMail() {
+		noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.SocketChannel")
+			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+			.orShould().callMethod(java.net.URL.class, "openConnection")
+			.orShould().callMethod(java.net.URL.class, "openStream")
+			.orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.web.client..",
+					"org.springframework.web.reactive.function.client..", "org.apache.hc..", "okhttp3..")
+			.check(PORTAL);
+	}
+
+	@Test
+	@DisplayName("ASVS 14.3.3 the portal's scripts keep nothing sensitive in the browser: one dismissal flag and the time zone cookie")
+	void scriptsStoreNothingSensitive() {
+		assertThat(matches(SCRIPTS, ".js", Pattern.compile("localStorage|indexedDB|caches\\.open|openDatabase"))).isEmpty();
+		List<String> storage = new ArrayList<>();
+		eachSource(SCRIPTS, ".js", (file, text) -> Pattern.compile("sessionStorage\\.(\\w+)\\(([^,)]*)").matcher(text)
+			.results().forEach(r -> storage.add(r.group(1) + "(" + r.group(2).strip())));
+		assertThat(storage).containsOnly("getItem(DISMISSED_KEY", "setItem(DISMISSED_KEY");
+		List<String> cookieWriters = new ArrayList<>();
+		eachSource(SCRIPTS, ".js", (file, text) -> {
+			if (Pattern.compile("document\\.cookie\\s*=[^=]").matcher(text).find()) {
+				cookieWriters.add(Path.of(file).getFileName().toString());
+			}
+		});
+		assertThat(cookieWriters).containsExactly("time-zone.js");
 	}
 
 	// --- reading sources -------------------------------------------------------------------

@@ -243,7 +243,7 @@ class SecurityHeadersAndInputIntegrationTests {
 			.param("timeZone", "Asia/Tokyo")).andReturn().getResponse(), names);
 		assertThat(names).contains("PORTAL_SESSION")
 			.allMatch(name -> Set.of("PORTAL_SESSION", "__Host-PORTAL_SESSION", "PORTAL_CSRF", "__Host-PORTAL_CSRF",
-					"portal-lang", "portal-tz").contains(name), "is the session, CSRF, language or time zone cookie");
+					"portal-lang", "portal-tz", "__Host-portal-lang", "__Host-portal-tz").contains(name), "is the session, CSRF, language or time zone cookie");
 	}
 
 	@Test
