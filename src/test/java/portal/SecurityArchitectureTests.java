@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scripts never do. Each test reads the compiled classes (ArchUnit) or the sources, so a
  * change that breaks the rule fails here before review.
  */
-@DisplayName("Security rules over the whole code base (ASVS map)")
+@DisplayName("R-20.2 R-6.2 Security rules over the whole code base (ASVS map)")
 class SecurityArchitectureTests {
 
 	private static final JavaClasses PORTAL = new ClassFileImporter()
@@ -42,7 +42,7 @@ class SecurityArchitectureTests {
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
 	@Test
-	@DisplayName("ASVS 1.5.2 the portal's code never deserialises Java objects nor turns on Jackson's default typing")
+	@DisplayName("R-20.2 ASVS 1.5.2 the portal's code never deserialises Java objects nor turns on Jackson's default typing")
 	void noUnsafeDeserialisation() {
 		noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
 			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInput")
@@ -60,7 +60,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.3.2 no expression or script engine is called from the portal's code")
+	@DisplayName("R-20.2 ASVS 1.3.2 no expression or script engine is called from the portal's code")
 	void noExpressionEvaluation() {
 		noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework.expression..",
 				"javax.script..", "ognl..", "org.mvel2..", "groovy.lang..")
@@ -69,7 +69,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 6.5.3 predictable random numbers only feed demo data; everything else uses SecureRandom")
+	@DisplayName("R-6.2 ASVS 6.5.3 predictable random numbers only feed demo data; everything else uses SecureRandom")
 	void randomnessComesFromACsprng() {
 		noClasses().that().haveNameNotMatching(".*Demo.*").and().resideOutsideOfPackage("..demo..")
 			.should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
@@ -86,7 +86,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 11.4.1 only SHA-256 family digests; HMAC-SHA1 only inside the RFC 6238 one-time codes")
+	@DisplayName("R-6.2 ASVS 11.4.1 only SHA-256 family digests; HMAC-SHA1 only inside the RFC 6238 one-time codes")
 	void approvedHashFunctionsOnly() {
 		Pattern weak = Pattern.compile("\"(?i:(?:Hmac)?(?:MD2|MD4|MD5|SHA-?1|SHA-?224|RIPEMD\\d*|DES|DESede|3DES|RC2|RC4|Blowfish)(?:/[^\"]*)?)\"");
 		Map<String, List<String>> found = matches(SOURCES, ".java", weak);
@@ -101,7 +101,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 11.2.1 no home-made cryptography: JCA providers only, and every cipher is AES-GCM")
+	@DisplayName("R-6.2 ASVS 11.2.1 no home-made cryptography: JCA providers only, and every cipher is AES-GCM")
 	void noHomeMadeCryptography() {
 		noClasses().should().beAssignableTo(java.security.Provider.class)
 			.orShould().beAssignableTo(javax.crypto.CipherSpi.class)
@@ -116,7 +116,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.3.10 format strings are always literals or constants, never data")
+	@DisplayName("R-20.2 ASVS 1.3.10 format strings are always literals or constants, never data")
 	void formatStringsAreLiterals() {
 		List<String> offences = new ArrayList<>();
 		Pattern format = Pattern.compile("String\\.format\\(\\s*(?:Locale\\.[A-Z]+\\s*,\\s*)?([^,)]+)");
@@ -148,7 +148,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.3.7 view names in controllers are literals; only redirect targets are built from values")
+	@DisplayName("R-20.2 ASVS 1.3.7 view names in controllers are literals; only redirect targets are built from values")
 	void templateNamesAreConstants() {
 		List<String> offences = new ArrayList<>();
 		Pattern returned = Pattern.compile("return\\s+([^;]*);");
@@ -195,7 +195,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.2.9 no regular expression is compiled from request data")
+	@DisplayName("R-20.2 ASVS 1.2.9 no regular expression is compiled from request data")
 	void regularExpressionsAreNotBuiltFromRequests() {
 		Map<String, List<String>> compiled = new TreeMap<>();
 		eachSource(SOURCES, ".java", (file, text) -> {
@@ -215,7 +215,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 3.2.2 the portal's scripts never write HTML or evaluate text")
+	@DisplayName("R-20.2 ASVS 3.2.2 the portal's scripts never write HTML or evaluate text")
 	void scriptsUseSafeRenderingOnly() {
 		Pattern unsafe = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write|\\beval\\(|new Function\\("
 				+ "|setTimeout\\(\\s*['\"`]|setInterval\\(\\s*['\"`]|\\.html\\(|DOMParser|createContextualFragment");
@@ -224,7 +224,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 15.3.6 the portal's scripts merge nothing into objects and never touch prototypes")
+	@DisplayName("R-20.2 ASVS 15.3.6 the portal's scripts merge nothing into objects and never touch prototypes")
 	void scriptsCannotPolluteThePrototype() {
 		Pattern merging = Pattern.compile("Object\\.assign|__proto__|\\.prototype\\b|constructor\\s*\\[|\\$\\.extend|"
 				+ "Object\\.setPrototypeOf|Object\\.defineProperty|\\.\\.\\.\\s*(?:JSON|data|params|event\\.detail)");
@@ -234,7 +234,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 13.4.2 no developer tools on the class path and no debug settings in the shipped configuration")
+	@DisplayName("R-20.2 ASVS 13.4.2 no developer tools on the class path and no debug settings in the shipped configuration")
 	void noDeveloperTools() throws IOException {
 		assertThat(System.getProperty("java.class.path")).doesNotContain("spring-boot-devtools")
 			.doesNotContain("h2console");
@@ -248,14 +248,14 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.2.3 no template builds a script or an event handler from data: scripts are files, data stays in HTML")
+	@DisplayName("R-20.2 ASVS 1.2.3 no template builds a script or an event handler from data: scripts are files, data stays in HTML")
 	void templatesBuildNoScripts() {
 		Pattern inline = Pattern.compile("th:inline=\"javascript\"|th:on[a-z]+=|<script(?![^>]*\\bth:src=)[^>]*>|\\bon[a-z]+=\"[^\"]*\\$\\{");
 		assertThat(matches(TEMPLATES, ".html", inline)).isEmpty();
 	}
 
 	@Test
-	@DisplayName("ASVS 3.7.1 pages load only the portal's own scripts, htmx, Bootstrap and Chart.js, and no plug-in content")
+	@DisplayName("R-20.2 ASVS 3.7.1 pages load only the portal's own scripts, htmx, Bootstrap and Chart.js, and no plug-in content")
 	void onlySupportedClientTechnologies() {
 		Pattern source = Pattern.compile("<script[^>]*th:src=\"@\\{([^}]+)}\"");
 		List<String> sources = new ArrayList<>();
@@ -267,7 +267,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 13.2.4 the portal opens no outbound connection of its own: only the database driver and the mail sender connect out")
+	@DisplayName("R-20.2 ASVS 13.2.4 the portal opens no outbound connection of its own: only the database driver and the mail sender connect out")
 	void noOutboundConnectionsBeyondDatabaseAndMail() {
 		noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
 			.orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
@@ -283,7 +283,7 @@ class SecurityArchitectureTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 14.3.3 the portal's scripts keep nothing sensitive in the browser: one dismissal flag and the time zone cookie")
+	@DisplayName("R-20.2 ASVS 14.3.3 the portal's scripts keep nothing sensitive in the browser: one dismissal flag and the time zone cookie")
 	void scriptsStoreNothingSensitive() {
 		assertThat(matches(SCRIPTS, ".js", Pattern.compile("localStorage|indexedDB|caches\\.open|openDatabase"))).isEmpty();
 		List<String> storage = new ArrayList<>();

@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The rows of the ASVS map (docs/security/asvs.md) cite these tests.
  */
 @PortalIntegrationTest
-@DisplayName("Hostile requests get the safe answer (ASVS map)")
+@DisplayName("R-20.2 Hostile requests get the safe answer (ASVS map)")
 class SecurityHeadersAndInputIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,7 +85,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 3.4.2 a foreign origin gets no CORS grant from pages or the API, and its preflight is refused")
+	@DisplayName("R-20.2 ASVS 3.4.2 a foreign origin gets no CORS grant from pages or the API, and its preflight is refused")
 	void foreignOriginsGetNoCorsGrant() throws Exception {
 		for (String path : List.of("/", "/sign-in", "/app", "/api/v1/audit", "/v3/api-docs")) {
 			MockHttpServletResponse answer = mvc.perform(get(path).header(HttpHeaders.ORIGIN, "https://evil.example")
@@ -103,7 +103,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 3.7.2 after sign-in a redirect parameter naming another host is ignored, and the saved page is the portal's own")
+	@DisplayName("R-20.2 ASVS 3.7.2 after sign-in a redirect parameter naming another host is ignored, and the saved page is the portal's own")
 	void signInRedirectsStayOnThePortal() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(customer, Role.CUSTOMER_ADMINISTRATOR);
 		MvcResult answer = mvc.perform(post("/sign-in").param("username", user.loginId())
@@ -133,7 +133,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 4.1.3 15.3.4 X-Forwarded-* headers do not change the client address audited nor the host redirected to")
+	@DisplayName("R-20.2 ASVS 4.1.3 15.3.4 X-Forwarded-* headers do not change the client address audited nor the host redirected to")
 	void forwardedHeadersAreIgnored() throws Exception {
 		String socket = "192.0.2." + (1 + (int) (Math.abs(customer.getLeastSignificantBits()) % 250));
 		String loginId = portal.identity.accounts.LoginIds.issue(false,
@@ -155,7 +155,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 5.4.1 5.4.2 CSV exports name their file on the server, whatever the request says")
+	@DisplayName("R-20.2 ASVS 5.4.1 5.4.2 CSV exports name their file on the server, whatever the request says")
 	void exportsNameTheirOwnFiles() throws Exception {
 		MockHttpServletResponse orders = mvc.perform(get("/app/orders.csv")
 			.param("filename", "../../etc/passwd").param("name", "evil\".sh")
@@ -175,7 +175,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 13.4.3 folders of static files answer 404, never a listing")
+	@DisplayName("R-20.2 ASVS 13.4.3 folders of static files answer 404, never a listing")
 	void noDirectoryListings() throws Exception {
 		for (String path : List.of("/webjars/", "/css/", "/js/", "/images/", "/static/", "/templates/", "/META-INF/",
 				"/assets/../")) {
@@ -205,7 +205,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 13.4.2 16.3.4 an unexpected exception gives the generic page or problem, with no trace or message")
+	@DisplayName("R-20.2 ASVS 13.4.2 16.3.4 an unexpected exception gives the generic page or problem, with no trace or message")
 	void unexpectedErrorsShowNoTrace() throws Exception {
 		IllegalStateException failure = new IllegalStateException("secret-detail-42 at portal.Internal.method");
 		MockHttpServletResponse page = mvc.perform(error("/app/anything", failure).accept(MediaType.TEXT_HTML))
@@ -225,7 +225,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 14.3.3 signed-in pages set no cookie but the session, CSRF, language and time zone ones")
+	@DisplayName("R-20.2 ASVS 14.3.3 signed-in pages set no cookie but the session, CSRF, language and time zone ones")
 	void onlyExpectedCookies() throws Exception {
 		AccountFixtures.ActiveUser user = fixtures.customerUser(customer, Role.CUSTOMER_ADMINISTRATOR);
 		Set<String> names = new TreeSet<>();
@@ -247,7 +247,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 15.3.7 a repeated parameter is read once, never both, and JSON with a repeated key is refused")
+	@DisplayName("R-20.2 ASVS 15.3.7 a repeated parameter is read once, never both, and JSON with a repeated key is refused")
 	void parameterPollutionIsRefused() throws Exception {
 		MockHttpServletResponse page = mvc.perform(get("/api/v1/audit").queryParam("size", "5", "500")
 			.with(authentication(administrator))).andReturn().getResponse();
@@ -269,7 +269,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.1.1 double-encoded input is decoded once: refused in paths, kept as typed in parameters")
+	@DisplayName("R-20.2 ASVS 1.1.1 double-encoded input is decoded once: refused in paths, kept as typed in parameters")
 	void decodesOnce() throws Exception {
 		for (String path : List.of("/assets/%252e%252e/%252e%252e/application.yml", "/app/%252e%252e/console",
 				"/assets/%2e%2e/%2e%2e/application.yml")) {
@@ -284,7 +284,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.2.3 JSON answers escape quotes and control characters in what people typed, and are never sniffed as script")
+	@DisplayName("R-20.2 ASVS 1.2.3 JSON answers escape quotes and control characters in what people typed, and are never sniffed as script")
 	void jsonIsEncoded() throws Exception {
 		AccountFixtures.ActiveUser admin = fixtures.customerUser(customer, Role.CUSTOMER_ADMINISTRATOR);
 		Cookie session = fixtures.signIn(mvc, admin);
@@ -304,7 +304,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.3.11 an address with CR/LF or a second recipient is refused, and nothing is queued for mail")
+	@DisplayName("R-20.2 ASVS 1.3.11 an address with CR/LF or a second recipient is refused, and nothing is queued for mail")
 	void mailHeaderInjectionIsRefused() throws Exception {
 		AccountFixtures.ActiveUser admin = fixtures.customerUser(customer, Role.CUSTOMER_ADMINISTRATOR);
 		Cookie session = fixtures.signIn(mvc, admin);
@@ -334,7 +334,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.4.2 huge or negative page and size values answer 400, never an overflow or a 500")
+	@DisplayName("R-20.2 ASVS 1.4.2 huge or negative page and size values answer 400, never an overflow or a 500")
 	void hugeNumbersAreRefused() throws Exception {
 		for (String[] query : List.of(new String[] { "page", "2147483647" }, new String[] { "size", "2147483647" },
 				new String[] { "page", "99999999999999999999" }, new String[] { "size", "-1" },
@@ -360,7 +360,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 1.4.2 a huge page number on the order history page shows an empty page, never a 500")
+	@DisplayName("R-20.2 ASVS 1.4.2 a huge page number on the order history page shows an empty page, never a 500")
 	void hugePageOnPages() throws Exception {
 		for (String page : List.of("2147483647", "-2147483648", "99999999999999999999")) {
 			assertThat(mvc.perform(get("/app/orders").param("page", page).with(authentication(administrator)))
@@ -369,7 +369,7 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 13.4.1 15.2.3 the packaged jar holds no source-control files, secrets files, tests or test libraries")
+	@DisplayName("R-20.2 ASVS 13.4.1 15.2.3 the packaged jar holds no source-control files, secrets files, tests or test libraries")
 	void packageHoldsNoExtras() throws IOException {
 		Path jar;
 		try (Stream<Path> files = Files.list(Path.of("target"))) {

@@ -12,14 +12,14 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@DisplayName("The key that seals secrets at rest is AES-256")
+@DisplayName("R-6.2 The key that seals secrets at rest is AES-256")
 class SecretKeySizeTests {
 
 	@TempDir
 	Path dataDir;
 
 	@Test
-	@DisplayName("ASVS 11.2.3 a generated key has 256 bits and a shorter operator key is refused")
+	@DisplayName("R-6.2 ASVS 11.2.3 a generated key has 256 bits and a shorter operator key is refused")
 	void keysAre256Bits() throws Exception {
 		new SecretKeysConfiguration()
 			.sealedSecrets(new MockEnvironment().withProperty("portal.data-dir", dataDir.toString()));

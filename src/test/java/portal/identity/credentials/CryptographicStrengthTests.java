@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("Secrets and hashes carry at least 128 bits of security")
+@DisplayName("R-6.2 Secrets and hashes carry at least 128 bits of security")
 class CryptographicStrengthTests {
 
 	@Test
-	@DisplayName("ASVS 11.2.3 TOTP seeds have 160 bits and links and tokens 256 bits")
+	@DisplayName("R-6.2 ASVS 11.2.3 TOTP seeds have 160 bits and links and tokens 256 bits")
 	void randomSecretsAreLongEnough() {
 		assertThat(new Base32().decode(Totp.newSecret())).hasSize(20);
 		assertThat(Base64.getUrlDecoder().decode(Secrets.random(32))).hasSize(32);
@@ -20,7 +20,7 @@ class CryptographicStrengthTests {
 	}
 
 	@Test
-	@DisplayName("ASVS 11.2.3 Argon2id hashes use a 16-byte salt, a 32-byte output and the OWASP cost")
+	@DisplayName("R-6.2 ASVS 11.2.3 Argon2id hashes use a 16-byte salt, a 32-byte output and the OWASP cost")
 	void passwordHashesUseLongSalts() {
 		String hash = new PasswordHashing().passwordEncoder().encode("correct horse battery staple");
 		// $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>
