@@ -34,6 +34,7 @@ import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.platform.TestPrincipals;
+import portal.terms.Terms;
 import org.springframework.web.context.support.ServletContextResource;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
@@ -69,6 +70,9 @@ class SecurityHeadersAndInputIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Terms terms;
 
 	@Autowired
 	org.springframework.context.ApplicationContext context;
@@ -261,10 +265,11 @@ class SecurityHeadersAndInputIntegrationTests {
 		MockHttpServletResponse twice = mvc.perform(post("/api/v1/users").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name":"Mika Aoki","email":"mika-%1$s@example.test","email":"eve-%1$s@evil.example","phone":"+81 3 5555 0101",
-					 "roles":["viewer"],"consentConfirmed":true,"consentTermsVersion":1}""".formatted(customer)))
+					 "roles":["viewer"],"consentConfirmed":true,"consentTermsVersion":%2$d}""".formatted(customer, termsVersion())))
 			.andReturn().getResponse();
 		assertThat(twice.getStatus()).isEqualTo(400);
 		assertThat(twice.getContentType()).startsWith("application/problem+json");
+		assertThat(JSON.readTree(twice.getContentAsString()).path("type").asString()).isEqualTo("/problems/malformed-body");
 		assertThat(mails("eve-" + customer + "@evil.example") + mails("mika-" + customer + "@example.test")).isZero();
 	}
 
@@ -293,7 +298,7 @@ class SecurityHeadersAndInputIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(JSON.writeValueAsString(java.util.Map.of("name", typed, "email",
 					"json-" + customer + "@example.test", "phone", "+81 3 5555 0101", "roles", List.of("viewer"),
-					"consentConfirmed", true, "consentTermsVersion", 1))))
+					"consentConfirmed", true, "consentTermsVersion", termsVersion()))))
 			.andReturn().getResponse();
 		assertThat(created.getStatus()).isEqualTo(201);
 		String body = created.getContentAsString();
@@ -316,17 +321,23 @@ class SecurityHeadersAndInputIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(JSON.writeValueAsString(java.util.Map.of("name", "Mika Aoki", "email", email, "phone",
 						"+81 3 5555 0101", "roles", List.of("viewer"), "consentConfirmed", true,
-						"consentTermsVersion", 1))))
+						"consentTermsVersion", termsVersion()))))
 				.andReturn().getResponse();
 			assertThat(answer.getStatus()).as(email).isEqualTo(400);
 			assertThat(JSON.readTree(answer.getContentAsString()).path("fields").has("email")).as(email).isTrue();
 		}
 		// A name is never a header: CR/LF in it does not reach the recipient list.
 		String email = "named-" + tag + "@example.test";
-		mvc.perform(post("/api/v1/users").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+		MockHttpServletResponse named = mvc.perform(post("/api/v1/users").cookie(session).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(JSON.writeValueAsString(java.util.Map.of("name", "Mika\r\nBcc: eve-" + tag + "@evil.example", "email", email,
 					"phone", "+81 3 5555 0101", "roles", List.of("viewer"), "consentConfirmed", true,
-					"consentTermsVersion", 1))));
+					"consentTermsVersion", termsVersion()))))
+			.andReturn().getResponse();
+		if (named.getStatus() != 201) {
+			assertThat(named.getStatus()).isEqualTo(400);
+			assertThat(JSON.readTree(named.getContentAsString()).path("fields").has("name")).isTrue();
+		}
 		assertThat(mails("eve-" + tag + "@evil.example")).isZero();
 		assertThat(tenancy.call(Actor.job("test"), TenantScope.system(), () -> jdbc
 			.sql("SELECT count(*) FROM notices.outbox WHERE recipient LIKE ? AND recipient <> ?")
@@ -401,6 +412,10 @@ class SecurityHeadersAndInputIntegrationTests {
 	}
 
 	// ---------------------------------------------------------------------------------------
+
+	private int termsVersion() {
+		return terms.requireInForce(Terms.PERSONAL_INFORMATION).version();
+	}
 
 	private long mails(String recipient) {
 		return tenancy.call(Actor.job("test"), TenantScope.system(),
