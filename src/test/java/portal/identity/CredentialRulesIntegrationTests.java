@@ -140,7 +140,8 @@ class CredentialRulesIntegrationTests {
 		tenancy.call(Actor.job("fixture"), TenantScope.system(), () -> administration.add(customer,
 				new NewUser("Pending Person", email, "+81 3 1234 5678", EnumSet.of(Role.CUSTOMER_VIEWER), List.of(),
 						List.of(), null, "en", true, version)));
-		String activation = page(get("/activate/" + fixtures.mailedToken(email)));
+		String activation = page(get("/activate")) + page(post("/activate/offer").with(csrf())
+			.param("token", fixtures.mailedToken(email)));
 		Set<String> activationFields = fields(activation);
 		assertThat(activationFields).contains("password", "code");
 		Cookie session = fixtures.signIn(mvc, user);
