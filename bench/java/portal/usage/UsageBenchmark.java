@@ -190,6 +190,10 @@ public final class UsageBenchmark {
 					.params(customer.id(), java.sql.Timestamp.from(month), java.sql.Timestamp.from(end))
 					.query().listOfRows()));
 
+		if (Boolean.getBoolean("bench.explain")) {
+			explain(jdbc, customer, hundred, one, month, end);
+		}
+
 		// 3. Dashboard model under 20 concurrent callers (in process; HTTP adds the web stack on top).
 		UsageDashboard dashboard = portal.getBean(UsageDashboard.class);
 		ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -224,6 +228,38 @@ public final class UsageBenchmark {
 			.param(firstDay.plusDays(1)).query(Long.class).single());
 		System.out.printf("purge one day's partition: %.0f ms for %,d samples (goal <= 1 s)%n",
 				(System.nanoTime() - t2) / 1e6, dropped);
+	}
+
+	/** With -Dbench.explain=true: the plans (ANALYZE, BUFFERS) of the statements the queries and the dashboard run. */
+	private void explain(JdbcClient jdbc, CustomerSummary customer, List<Long> hundred, List<Long> one, Instant month,
+			Instant end) {
+		Instant day = end.minus(Duration.ofHours(24));
+		Object[][] statements = {
+				{ "100 series, 30 days, hourly mean", "SELECT series_id, bucket AS t, sum / count FROM usage.hourly"
+						+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ? ORDER BY series_id, t",
+						hundred, month, end },
+				{ "one series, all days, hourly mean", "SELECT series_id, bucket AS t, sum / count FROM usage.hourly"
+						+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ? ORDER BY series_id, t",
+						one, end.minus(Duration.ofDays(days)), end },
+				{ "dashboard sparklines, 24 h hourly mean", "SELECT series_id, bucket AS t, sum / count FROM usage.hourly"
+						+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ? ORDER BY series_id, t",
+						hundred, day, end },
+				{ "top by p95, daily sketches", "SELECT series_id, sketch FROM usage.daily WHERE customer_id = ?"
+						+ " AND series_id = ANY (?) AND bucket >= ? AND bucket < ? AND sketch IS NOT NULL", hundred, month, end },
+				{ "top by max, 7 days", "SELECT series_id, max(max) FROM usage.daily WHERE customer_id = ?"
+						+ " AND series_id = ANY (?) AND bucket >= ? AND bucket < ? GROUP BY series_id", hundred,
+						end.minus(Duration.ofDays(7)), end } };
+		for (Object[] statement : statements) {
+			@SuppressWarnings("unchecked")
+			List<Long> ids = (List<Long>) statement[2];
+			List<String> plan = asCustomer(customer, () -> jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement[1])
+				.params(customer.id(), ids.toArray(Long[]::new), java.sql.Timestamp.from((Instant) statement[3]),
+						java.sql.Timestamp.from((Instant) statement[4]))
+				.query(String.class)
+				.list());
+			System.out.println("-- " + statement[0]);
+			plan.forEach(line -> System.out.println("   " + line));
+		}
 	}
 
 	private long renderDay(OutputStream target, String contract, Instant day) throws Exception {

@@ -78,7 +78,16 @@ class SeriesCatalog {
 			.list();
 	}
 
-	/** Every series of the customer (the dashboard). */
+	/** The customer's series of any of the metrics (the dashboard's cards), through series_customer_metric. */
+	List<Series> ofMetrics(UUID customer, Collection<String> metrics) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM usage.series WHERE customer_id = ? AND metric = ANY (?)"
+				+ " ORDER BY instance_id, metric")
+			.params(customer, metrics.toArray(String[]::new))
+			.query(SeriesCatalog::row)
+			.list();
+	}
+
+	/** Every series of the customer. */
 	List<Series> ofCustomer(UUID customer) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM usage.series WHERE customer_id = ? ORDER BY instance_id, metric")
 			.param(customer)

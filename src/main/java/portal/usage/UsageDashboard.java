@@ -1,10 +1,13 @@
 package portal.usage;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,20 +71,38 @@ public class UsageDashboard {
 	public record Segment(double left, double width, String from, String to) {
 	}
 
+	/**
+	 * Reads what the page shows and nothing else, in four statements whatever the number of
+	 * instances: the instances the user may see, the series of the cards' metrics, their last
+	 * 24 hourly means (one statement for all), and the top instances' daily maxima.
+	 */
 	public Dashboard dashboard(UUID customer, Locale locale) {
 		Instant now = clock.instant();
 		Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
 		Instant from = to.minus(Duration.ofHours(24));
 		Map<String, List<HeldInstance>> byService = new LinkedHashMap<>();
-		instances.of(customer).forEach(i -> byService.computeIfAbsent(i.relevantService(), k -> new ArrayList<>()).add(i));
-		Map<String, Series> leading = new LinkedHashMap<>();
-		catalog.ofCustomer(customer).forEach(s -> leadingMetric(s.relevantService())
-			.filter(m -> m.key().equals(s.metric()))
-			.ifPresent(m -> leading.put(s.instanceId(), s)));
-		List<Long> ids = leading.values().stream().map(Series::id).limit(SPARKLINES).toList();
-		Map<Long, List<Double>> values = new LinkedHashMap<>();
-		if (!ids.isEmpty()) {
-			queries.query(customer, ids, from, to, Step.HOUR, Stat.MEAN, locale).series()
+		Map<String, String> labels = new HashMap<>();
+		instances.of(customer).forEach(i -> {
+			byService.computeIfAbsent(i.relevantService(), k -> new ArrayList<>()).add(i);
+			labels.put(i.id(), i.label());
+		});
+		Map<String, Optional<UsageMetric>> leadingOf = new LinkedHashMap<>();
+		byService.keySet().forEach(service -> leadingOf.put(service, leadingMetric(service)));
+		List<String> metrics = leadingOf.values().stream().flatMap(Optional::stream).map(UsageMetric::key).distinct()
+			.toList();
+		// Series of the cards' metrics on instances the user may see; an instance's leading one draws its line.
+		List<Series> shown = metrics.isEmpty() ? List.of()
+				: catalog.ofMetrics(customer, metrics).stream().filter(s -> labels.containsKey(s.instanceId())).toList();
+		Map<String, Series> leading = new HashMap<>();
+		shown.stream()
+			.filter(s -> leadingOf.getOrDefault(s.relevantService(), Optional.empty())
+				.filter(m -> m.key().equals(s.metric())).isPresent())
+			.forEach(s -> leading.put(s.instanceId(), s));
+		List<Series> drawn = byService.values().stream().flatMap(List::stream).map(i -> leading.get(i.id()))
+			.filter(s -> s != null).limit(SPARKLINES).toList();
+		Map<Long, List<Double>> values = new HashMap<>();
+		if (!drawn.isEmpty()) {
+			queries.pointsOf(customer, drawn, from, to, Step.HOUR, Stat.MEAN, locale).series()
 				.forEach(p -> values.put(p.series().id(), p.values()));
 		}
 		List<Card> cards = new ArrayList<>();
@@ -89,7 +110,7 @@ public class UsageDashboard {
 		String topMetricName = null;
 		for (Map.Entry<String, List<HeldInstance>> entry : byService.entrySet()) {
 			Optional<ServiceKindDescriptor> descriptor = descriptors.find(entry.getKey());
-			Optional<UsageMetric> metric = leadingMetric(entry.getKey());
+			Optional<UsageMetric> metric = leadingOf.get(entry.getKey());
 			List<Line> lines = entry.getValue().stream().map(i -> {
 				Series s = leading.get(i.id());
 				List<Double> points = s == null ? List.of() : values.getOrDefault(s.id(), List.of());
@@ -103,8 +124,10 @@ public class UsageDashboard {
 				topMetricName = metric.get().name().in(locale);
 			}
 		}
+		String ranked = topMetric;
 		List<TopEntry> top = topMetric == null ? List.of()
-				: queries.top(customer, topMetric, Stat.MAX, now.minus(Duration.ofDays(7)), now, 5);
+				: queries.top(customer, shown.stream().filter(s -> s.metric().equals(ranked)).toList(), labels,
+						Stat.MAX, now.minus(Duration.ofDays(7)), now, 5);
 		return new Dashboard(cards, topMetric, topMetricName, top);
 	}
 
@@ -161,12 +184,17 @@ public class UsageDashboard {
 			}
 			double x = n == 1 ? 50 : i * 100.0 / (n - 1);
 			double y = 22 - (v - min) / range * 20;
-			current.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+			current.append(oneDecimal(x)).append(',').append(oneDecimal(y)).append(' ');
 		}
 		if (!current.isEmpty()) {
 			lines.add(current.toString().strip());
 		}
 		return lines;
+	}
+
+	// As String.format("%.1f") writes it (half up), without a Formatter per point: a dashboard draws thousands.
+	static String oneDecimal(double value) {
+		return new BigDecimal(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static Double latest(List<Double> values) {

@@ -88,16 +88,32 @@ public class UsageQueries {
 		Window window = window(from, to, step);
 		List<Series> series = visible(customer, seriesIds);
 		check(series, step, stat);
+		return points(customer, series, window, step, stat, locale);
+	}
+
+	/** The points of series the caller already knows the user may see (the dashboard's sparklines). */
+	QueryResult pointsOf(UUID customer, List<Series> series, Instant from, Instant to, Step step, Stat stat,
+			Locale locale) {
+		Window window = window(from, to, step);
+		check(series, step, stat);
+		return points(customer, series, window, step, stat, locale);
+	}
+
+	// One statement for every series of the request, reading the one column the stat needs.
+	private QueryResult points(UUID customer, List<Series> series, Window window, Step step, Stat stat,
+			Locale locale) {
 		Map<Long, Double[]> values = new HashMap<>();
 		series.forEach(s -> values.put(s.id(), new Double[window.points()]));
-		jdbc.sql(pointsSql(step, stat) + " ORDER BY series_id, t")
-			.params(customer, series.stream().map(Series::id).toArray(Long[]::new), Timestamp.from(window.start()),
-					Timestamp.from(window.end()))
-			.query(rs -> {
-				int index = window.index(rs.getTimestamp(2).toInstant());
-				double value = rs.getDouble(3);
-				values.get(rs.getLong(1))[index] = rs.wasNull() ? null : value;
-			});
+		if (!series.isEmpty()) {
+			jdbc.sql(pointsSql(step, stat))
+				.params(customer, series.stream().map(Series::id).toArray(Long[]::new), Timestamp.from(window.start()),
+						Timestamp.from(window.end()))
+				.query(rs -> {
+					int index = window.index(rs.getTimestamp(2).toInstant());
+					double value = rs.getDouble(3);
+					values.get(rs.getLong(1))[index] = rs.wasNull() ? null : value;
+				});
+		}
 		List<Instant> times = new ArrayList<>(window.points());
 		for (int i = 0; i < window.points(); i++) {
 			times.add(window.time(i));
@@ -145,14 +161,24 @@ public class UsageQueries {
 		if (stat == Stat.MIN) {
 			throw UsageRefusal.invalid("stat", "Use max, mean, p95 or sum.");
 		}
-		Window window = window(from, to, Step.DAY);
-		Map<Long, Series> series = new HashMap<>();
-		visibleOfMetric(customer, metric).forEach(s -> series.put(s.id(), s));
+		List<Series> series = visibleOfMetric(customer, metric);
 		if (series.isEmpty()) {
 			return List.of();
 		}
 		Map<String, String> labels = new HashMap<>();
 		instances.of(customer).forEach(i -> labels.put(i.id(), i.label()));
+		return top(customer, series, labels, stat, from, to, limit);
+	}
+
+	/** The top of series the caller already knows the user may see, labelled by instance (the dashboard). */
+	List<TopEntry> top(UUID customer, List<Series> visible, Map<String, String> labels, Stat stat, Instant from,
+			Instant to, int limit) {
+		Window window = window(from, to, Step.DAY);
+		Map<Long, Series> series = new HashMap<>();
+		visible.forEach(s -> series.put(s.id(), s));
+		if (series.isEmpty()) {
+			return List.of();
+		}
 		Long[] ids = series.keySet().toArray(Long[]::new);
 		List<long[]> ranked = new ArrayList<>();
 		Map<Long, Double> valueOf = new HashMap<>();
