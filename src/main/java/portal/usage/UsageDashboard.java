@@ -194,7 +194,7 @@ public class UsageDashboard {
 
 	// As String.format("%.1f") writes it (half up), without a Formatter per point: a dashboard draws thousands.
 	static String oneDecimal(double value) {
-		return new BigDecimal(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+		return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static Double latest(List<Double> values) {

@@ -1,0 +1,112 @@
+package portal.usage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import portal.PortalIntegrationTest;
+import portal.customers.CustomerSummary;
+import portal.customers.Customers;
+import portal.customers.systemkeys.ServiceSystemKeys;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+import portal.platform.TestPrincipals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PortalIntegrationTest
+@DisplayName("R-14.1 The usage dashboard shows each instance the user may see, its last 24 hours and the top instances")
+class UsageDashboardIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	ServiceSystemKeys keys;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	UsageDashboard dashboard;
+
+	CustomerSummary customer;
+
+	String quiet;
+
+	String busy;
+
+	@BeforeEach
+	void twoCircuitsWithAnHourOfUsage() throws Exception {
+		UsageFixtures fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
+		String key = fixtures.key("COMPANY");
+		customer = fixtures.customer("Dashboard Usage");
+		quiet = fixtures.circuit(key, "COMPANY", customer, "quiet");
+		busy = fixtures.circuit(key, "COMPANY", customer, "busy");
+		Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+		StringBuilder body = new StringBuilder();
+		for (int slot = 0; slot < 12; slot++) {
+			Instant at = hour.plus(slot * 5L, ChronoUnit.MINUTES);
+			body.append(quiet).append(",traffic-in,").append(at).append(",1000\n");
+			body.append(busy).append(",traffic-in,").append(at).append(',').append(5000 + slot).append('\n');
+		}
+		fixtures.ingest(key, "text/csv", body.toString()).andExpect(jsonPath("$.added").value(24));
+	}
+
+	@Test
+	@DisplayName("R-14.1 each instance has its sparkline and latest hourly mean; the top ranks the busier circuit first")
+	void cardsAndTop() {
+		UsageDashboard.Dashboard model = tenancy.call(Actor.user("CP-DASH-1"), TenantScope.customer(customer.id()),
+				() -> dashboard.dashboard(customer.id(), Locale.ENGLISH));
+		assertThat(model.cards()).hasSize(1);
+		assertThat(model.cards().get(0).instances()).extracting(UsageDashboard.Line::id).containsExactlyInAnyOrder(quiet,
+				busy);
+		UsageDashboard.Line busyLine = model.cards().get(0).instances().stream().filter(l -> l.id().equals(busy))
+			.findFirst().orElseThrow();
+		assertThat(busyLine.latest()).isEqualTo(5005.5);
+		assertThat(busyLine.polylines()).hasSize(1);
+		assertThat(model.topMetric()).isEqualTo("traffic-in");
+		assertThat(model.top()).extracting(TopEntry::instance).containsExactly(busy, quiet);
+		assertThat(model.top().get(0).value()).isEqualTo(5011.0);
+	}
+
+	@Test
+	@DisplayName("R-7.2 a user limited to other services sees no card of this one, and the page still answers")
+	void limitedUserSeesOnlyTheirServices() throws Exception {
+		mvc.perform(get("/app/usage")
+			.with(authentication(TestPrincipals.limitedCustomerUser("CP-DASH-2", customer.id(), Set.of("docomo-mobile"),
+					"VIEWER"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(not(containsString(quiet)), not(containsString(busy)))));
+		mvc.perform(get("/app/usage")
+			.with(authentication(TestPrincipals.customerUser("CP-DASH-3", customer.id(), "VIEWER"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(quiet), containsString(busy), containsString("<polyline"))));
+	}
+}
