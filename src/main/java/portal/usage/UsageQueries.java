@@ -109,7 +109,7 @@ public class UsageQueries {
 				.params(customer, series.stream().map(Series::id).toArray(Long[]::new), Timestamp.from(window.start()),
 						Timestamp.from(window.end()))
 				.query(rs -> {
-					int index = window.index(rs.getTimestamp(2).toInstant());
+					int index = window.index(rs.getLong(2));
 					double value = rs.getDouble(3);
 					values.get(rs.getLong(1))[index] = rs.wasNull() ? null : value;
 				});
@@ -138,8 +138,8 @@ public class UsageQueries {
 			for (Series s : series) {
 				String prefix = "," + csv(s.instanceId()) + "," + csv(s.metric()) + "," + unitOf(s) + ",";
 				int[] next = { 0 };
-				streaming.query(pointsSql(step, stat) + " ORDER BY t", rs -> {
-					int index = window.index(rs.getTimestamp(2).toInstant());
+				streaming.query(pointsSql(step, stat) + inTimeOrder(step), rs -> {
+					int index = window.index(rs.getLong(2));
 					while (next[0] < index) {
 						write(out, window.time(next[0]++) + prefix + "\n");
 					}
@@ -329,13 +329,17 @@ public class UsageQueries {
 		}
 	}
 
+	// The time as whole epoch seconds (a bigint on the wire, no timestamp to decode per row), and the one
+	// column the stat needs; rows in the time column's order when ordered.
 	private static String pointsSql(Step step, Stat stat) {
-		if (step.raw()) {
-			return "SELECT series_id, at AS t, value FROM usage.samples "
-					+ "WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?";
-		}
-		return "SELECT series_id, bucket AS t, " + stat.expression() + " FROM usage." + step.table()
-				+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?";
+		String time = step.raw() ? "at" : "bucket";
+		return "SELECT series_id, floor(date_part('epoch', " + time + "))::bigint AS t, "
+				+ (step.raw() ? "value" : stat.expression()) + " FROM usage." + step.table() + " WHERE customer_id = ?"
+				+ " AND series_id = ANY (?) AND " + time + " >= ? AND " + time + " < ?";
+	}
+
+	private static String inTimeOrder(Step step) {
+		return step.raw() ? " ORDER BY at" : " ORDER BY bucket";
 	}
 
 	private static Window window(Instant from, Instant to, Step step) {
@@ -365,8 +369,8 @@ public class UsageQueries {
 			return Instant.ofEpochSecond(startSecond + length * index);
 		}
 
-		int index(Instant time) {
-			return (int) ((time.getEpochSecond() - startSecond) / length);
+		int index(long epochSecond) {
+			return (int) ((epochSecond - startSecond) / length);
 		}
 	}
 
