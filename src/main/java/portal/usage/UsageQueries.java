@@ -91,7 +91,7 @@ public class UsageQueries {
 		return points(customer, series, window, step, stat, locale);
 	}
 
-	/** The points of series the caller already knows the user may see (the dashboard's sparklines). */
+	// The points of series the caller already knows the user may see (the dashboard's sparklines).
 	QueryResult pointsOf(UUID customer, List<Series> series, Instant from, Instant to, Step step, Stat stat,
 			Locale locale) {
 		Window window = window(from, to, step);
@@ -170,7 +170,7 @@ public class UsageQueries {
 		return top(customer, series, labels, stat, from, to, limit);
 	}
 
-	/** The top of series the caller already knows the user may see, labelled by instance (the dashboard). */
+	// The top of series the caller already knows the user may see, labelled by instance (the dashboard).
 	List<TopEntry> top(UUID customer, List<Series> visible, Map<String, String> labels, Stat stat, Instant from,
 			Instant to, int limit) {
 		Window window = window(from, to, Step.DAY);
