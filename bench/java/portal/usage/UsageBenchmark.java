@@ -249,6 +249,15 @@ public final class UsageBenchmark {
 				{ "top by max, 7 days", "SELECT series_id, max(max) FROM usage.daily WHERE customer_id = ?"
 						+ " AND series_id = ANY (?) AND bucket >= ? AND bucket < ? GROUP BY series_id", hundred,
 						end.minus(Duration.ofDays(7)), end } };
+		// The first statement alone, rows read and dropped: what the service call adds on top of it is the JVM's part.
+		long[] bare = time(() -> asCustomer(customer, () -> {
+			jdbc.sql((String) statements[0][1]).params(customer.id(), hundred.toArray(Long[]::new),
+					java.sql.Timestamp.from(month), java.sql.Timestamp.from(end)).query(rs -> {
+					});
+			return null;
+		}), reps);
+		System.out.printf("-- %s, the statement alone: p50 %.1f ms, p95 %.1f ms (%d runs)%n", statements[0][0],
+				percentile(bare, 0.5), percentile(bare, 0.95), bare.length);
 		for (Object[] statement : statements) {
 			@SuppressWarnings("unchecked")
 			List<Long> ids = (List<Long>) statement[2];
