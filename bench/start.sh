@@ -4,7 +4,8 @@
 # and without Spring AOT. "Warm": the data directory exists (database initialised, demo
 # seeded) and the training run has already happened.
 # Usage: bench/start.sh [runs per variant=3]
-# Environment: BENCH_PORT (8198), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64), BENCH_SKIP_BUILD=1
+# Environment: BENCH_PORT (8198), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64), BENCH_SKIP_BUILD=1,
+# BENCH_BASELINE_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -96,6 +97,8 @@ variants=(
 	"java 17, CDS archive|$java17|$work/plain|-XX:SharedArchiveFile=$work/plain/portal.jsa"
 )
 [ -n "$aot" ] && variants+=("java 17, Spring AOT + CDS|$java17|$work/aot|-Dspring.aot.enabled=true -XX:SharedArchiveFile=$work/aot/portal.jsa")
+# BENCH_BASELINE_DIR: an extracted jar of another build, e.g. before a change, measured alongside.
+[ -n "${BENCH_BASELINE_DIR:-}" ] && variants+=("java 17, plain, baseline build|$java17|$BENCH_BASELINE_DIR|")
 if [ -x "$java25" ]; then
 	variants+=(
 		"java 25, plain|$java25|$work/plain|"
