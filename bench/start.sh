@@ -5,7 +5,7 @@
 # seeded) and the training run has already happened.
 # Usage: bench/start.sh [runs per variant=3]
 # Environment: BENCH_PORT (8198), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64), BENCH_SKIP_BUILD=1,
-# BENCH_BASELINE_DIR
+# BENCH_BASELINE_DIR, BENCH_ONLY (a regular expression: only the variants whose name matches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -92,12 +92,16 @@ if [ -x "$java25" ]; then
 	[ -n "$aot" ] && train "$java25" "$work/aot" -Dspring.aot.enabled=true -XX:AOTCacheOutput="$work/aot/portal.aot"
 fi
 
+# A training run ends the JVM at refresh, leaving the embedded PostgreSQL running: one clean
+# start and stop, not measured, so that no measured start pays for ending it and recovering.
+start "$java17" "$work/plain" >/dev/null
+
 variants=(
 	"java 17, plain|$java17|$work/plain|"
 	"java 17, CDS archive|$java17|$work/plain|-XX:SharedArchiveFile=$work/plain/portal.jsa"
 )
 [ -n "$aot" ] && variants+=("java 17, Spring AOT + CDS|$java17|$work/aot|-Dspring.aot.enabled=true -XX:SharedArchiveFile=$work/aot/portal.jsa")
-# BENCH_BASELINE_DIR: an extracted jar of another build, e.g. before a change, measured alongside.
+# BENCH_BASELINE_DIR, BENCH_ONLY (a regular expression: only the variants whose name matches): an extracted jar of another build, e.g. before a change, measured alongside.
 [ -n "${BENCH_BASELINE_DIR:-}" ] && variants+=("java 17, plain, baseline build|$java17|$BENCH_BASELINE_DIR|")
 if [ -x "$java25" ]; then
 	variants+=(
@@ -113,6 +117,7 @@ declare -A results walls cpus
 for ((i = 1; i <= runs; i++)); do
 	for variant in "${variants[@]}"; do
 		IFS='|' read -r name java dir opts <<<"$variant"
+		[[ -z "${BENCH_ONLY:-}" || $name =~ $BENCH_ONLY ]] || continue
 		# shellcheck disable=SC2086
 		read -r secs rss cpu pgcpu <<<"$(start "$java" "$dir" $opts)"
 		results[$name]+="${secs}s/${cpu}+${pgcpu}/${rss}MB  "
@@ -123,6 +128,7 @@ done
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for variant in "${variants[@]}"; do
 	name=${variant%%|*}
+	[ -n "${results[$name]:-}" ] || continue
 	printf '%-34s %s| median %ss, CPU %ss\n' "$name" "${results[$name]}" \
 		"$(median <<<"${walls[$name]}")" "$(median <<<"${cpus[$name]}")"
 done
