@@ -29,7 +29,10 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 	else
 		echo "note: the Spring AOT build failed (see $work/aot-build.log): its variants are skipped"
 	fi
-	./mvnw -q -DskipTests package # leave the ordinary jar in target/
+	# Leave the ordinary jar in target/, and no generated AOT classes in target/classes for the tests.
+	rm -rf target/spring-aot
+	find target/classes -name '*__*.class' -delete
+	./mvnw -q -DskipTests package
 fi
 
 # CPU seconds (user + system) a process has used, with its waited-for children.
