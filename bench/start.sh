@@ -4,7 +4,8 @@
 # and without Spring AOT. "Warm": the data directory exists (database initialised, demo
 # seeded) and the training run has already happened.
 # Usage: bench/start.sh [runs per variant=3]
-# Environment: BENCH_PORT (8198), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64), BENCH_SKIP_BUILD=1
+# Environment: BENCH_PORT (8198), JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64), BENCH_SKIP_BUILD=1,
+# BENCH_BASELINE_DIR, BENCH_ONLY (a regular expression: only the variants whose name matches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -28,10 +29,30 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 	else
 		echo "note: the Spring AOT build failed (see $work/aot-build.log): its variants are skipped"
 	fi
-	./mvnw -q -DskipTests package # leave the ordinary jar in target/
+	# Leave the ordinary jar in target/, and no generated AOT classes in target/classes for the tests.
+	rm -rf target/spring-aot
+	find target/classes -name '*__*.class' -delete
+	./mvnw -q -DskipTests package
 fi
 
-# start <java> <dir> <jvm options...>: prints "seconds-to-ready rss-mb"
+# CPU seconds (user + system) a process has used, with its waited-for children.
+cpu_of() {
+	[ -r "/proc/$1/stat" ] || { echo 0; return; }
+	sed 's/^.*) //' "/proc/$1/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($12 + $13 + $14 + $15) / hz }'
+}
+
+# CPU seconds of the embedded PostgreSQL: the postmaster, its live processes and the ended ones.
+pg_cpu() {
+	local postmaster total=0 child
+	postmaster=$(head -1 "$data/postgres/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+	total=$(cpu_of "$postmaster")
+	for child in $(ps -o pid= --ppid "$postmaster"); do
+		total=$(awk -v a="$total" -v b="$(cpu_of "$child")" 'BEGIN { printf "%.2f", a + b }')
+	done
+	echo "$total"
+}
+
+# start <java> <dir> <jvm options...>: prints "seconds-to-ready rss-mb jvm-cpu-s postgres-cpu-s"
 start() {
 	local java=$1 dir=$2
 	shift 2
@@ -42,14 +63,17 @@ start() {
 	pid=$!
 	until curl -sf "http://127.0.0.1:${port}/actuator/health/readiness" >/dev/null 2>&1; do
 		kill -0 "$pid" 2>/dev/null || { echo "failed: see $work/last.log" >&2; return 1; }
-		sleep 0.1
+		sleep 0.05
 	done
 	end=$(date +%s%N)
-	local rss
+	local rss cpu pgcpu
+	cpu=$(cpu_of "$pid")
+	pgcpu=$(pg_cpu)
 	rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
-	awk -v b="$begin" -v e="$end" -v r="$rss" 'BEGIN { printf "%.1f %d\n", (e - b) / 1e9, r }'
+	awk -v b="$begin" -v e="$end" -v r="$rss" -v c="$cpu" -v p="$pgcpu" \
+		'BEGIN { printf "%.1f %d %.1f %.1f\n", (e - b) / 1e9, r, c, p }'
 }
 
 train() {
@@ -71,11 +95,17 @@ if [ -x "$java25" ]; then
 	[ -n "$aot" ] && train "$java25" "$work/aot" -Dspring.aot.enabled=true -XX:AOTCacheOutput="$work/aot/portal.aot"
 fi
 
+# A training run ends the JVM at refresh, leaving the embedded PostgreSQL running: one clean
+# start and stop, not measured, so that no measured start pays for ending it and recovering.
+start "$java17" "$work/plain" >/dev/null
+
 variants=(
 	"java 17, plain|$java17|$work/plain|"
 	"java 17, CDS archive|$java17|$work/plain|-XX:SharedArchiveFile=$work/plain/portal.jsa"
 )
 [ -n "$aot" ] && variants+=("java 17, Spring AOT + CDS|$java17|$work/aot|-Dspring.aot.enabled=true -XX:SharedArchiveFile=$work/aot/portal.jsa")
+# BENCH_BASELINE_DIR, BENCH_ONLY (a regular expression: only the variants whose name matches): an extracted jar of another build, e.g. before a change, measured alongside.
+[ -n "${BENCH_BASELINE_DIR:-}" ] && variants+=("java 17, plain, baseline build|$java17|$BENCH_BASELINE_DIR|")
 if [ -x "$java25" ]; then
 	variants+=(
 		"java 25, plain|$java25|$work/plain|"
@@ -84,18 +114,25 @@ if [ -x "$java25" ]; then
 	[ -n "$aot" ] && variants+=("java 25, Spring AOT + AOT cache|$java25|$work/aot|-Dspring.aot.enabled=true -XX:AOTCache=$work/aot/portal.aot")
 fi
 
-printf '%-34s %s\n' variant "seconds to readiness (RSS MB at readiness), $runs runs, alternating"
-declare -A results
+echo "per run: seconds to readiness / CPU seconds to readiness, JVM + PostgreSQL / RSS MB at readiness"
+printf '%-34s %s\n' variant "$runs runs, variants alternating; then medians"
+declare -A results walls cpus
 for ((i = 1; i <= runs; i++)); do
 	for variant in "${variants[@]}"; do
 		IFS='|' read -r name java dir opts <<<"$variant"
+		[[ -z "${BENCH_ONLY:-}" || $name =~ $BENCH_ONLY ]] || continue
 		# shellcheck disable=SC2086
-		read -r secs rss <<<"$(start "$java" "$dir" $opts)"
-		results[$name]+="$secs ($rss) "
+		read -r secs rss cpu pgcpu <<<"$(start "$java" "$dir" $opts)"
+		results[$name]+="${secs}s/${cpu}+${pgcpu}/${rss}MB  "
+		walls[$name]+="$secs "
+		cpus[$name]+="$(awk -v a="$cpu" -v b="$pgcpu" 'BEGIN { print a + b }') "
 	done
 done
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for variant in "${variants[@]}"; do
 	name=${variant%%|*}
-	printf '%-34s %s\n' "$name" "${results[$name]}"
+	[ -n "${results[$name]:-}" ] || continue
+	printf '%-34s %s| median %ss, CPU %ss\n' "$name" "${results[$name]}" \
+		"$(median <<<"${walls[$name]}")" "$(median <<<"${cpus[$name]}")"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

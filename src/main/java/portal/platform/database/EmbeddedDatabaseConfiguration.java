@@ -1,7 +1,6 @@
 package portal.platform.database;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -15,7 +14,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Starts the embedded PostgreSQL when no {@code spring.datasource.url} is set, and wires
+ * Starts the embedded PostgreSQL when no {@code spring.datasource.url} is set (early, in
+ * parallel with the rest of the context: {@link EmbeddedDatabaseStart}), and wires
  * the application's pool (as the RLS-bound application role) and the migration data
  * source (as the schema owner) to it.
  */
@@ -23,11 +23,17 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @Conditional(NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
-	@Bean(destroyMethod = "close")
-	EmbeddedDatabase embeddedDatabase(@Value("${portal.data-dir}") Path dataDir,
-			@Value("${portal.embedded.durable:true}") boolean durable,
-			@Value("${spring.flyway.placeholders.appRole}") String appRole) throws IOException {
-		return new EmbeddedDatabase(dataDir.toAbsolutePath().normalize(), durable, appRole);
+	// Static: a bean factory post-processor, created before every other bean, so that the
+	// server starts while the context is being built.
+	@Bean
+	static EmbeddedDatabaseStart embeddedDatabaseStart() {
+		return new EmbeddedDatabaseStart();
+	}
+
+	// The start owns the server and stops it after everything that uses it has closed.
+	@Bean(destroyMethod = "")
+	EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseStart start) throws IOException {
+		return start.await();
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,14 @@ class DemoData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		List<DemoAccount> accounts = new ArrayList<>(existing());
+		// One query on a warm start instead of a transaction per seeder; a seeder not yet
+		// recorded still claims its row first, so two nodes starting at once seed it once.
+		Set<String> seeded = tenancy.call(portal.platform.Actor.job("demo-seed"), portal.platform.TenantScope.system(),
+				() -> jdbc.sql("SELECT name FROM platform.demo_seeds").query(String.class).set());
 		for (DemoSeeder seeder : seeders) {
+			if (seeded.contains(seeder.name())) {
+				continue;
+			}
 			DemoAccounts added = new DemoAccounts();
 			boolean ran = tenancy.call(portal.platform.Actor.job("demo-seed"), portal.platform.TenantScope.system(),
 					() -> transactions.execute(status -> seedOnce(seeder, added)));
