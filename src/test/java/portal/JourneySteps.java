@@ -55,9 +55,14 @@ public final class JourneySteps {
 	 * page has one of the same id: the wait would find the old one, which goes stale a moment later.
 	 */
 	public static void clickThrough(WebDriver browser, By locator) {
-		WebElement page = browser.findElement(By.tagName("html"));
+		// A mark on the current document's window: a new document has a fresh window object
+		// without it. (Waiting for the old <html> element to go stale is not portable:
+		// chromedriver sometimes answers with an inspector error instead of staleness.)
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("window.__journeyLeaving = true");
 		click(browser, locator);
-		waitFor(browser, ExpectedConditions.stalenessOf(page));
+		waitFor(browser, driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"return window.__journeyLeaving !== true && document.readyState === 'complete'")));
 	}
 
 	public static void waitFor(WebDriver browser, By element) {
