@@ -99,7 +99,7 @@ run_variant() {
 	echo "== variant '$name' (${options:-no extra options})"
 	# shellcheck disable=SC2086
 	PORTAL_DATA_DIR="$data" java ${BENCH_JAVA_OPTS:-} -cp "$cp" portal.PortalApplication --server.port="$port" \
-		--logging.level.root=WARN --logging.level.portal.platform.database=INFO \
+		--logging.level.root=WARN --logging.level.portal.platform.database=INFO --logging.level.portal.usage.UsageDemo=INFO \
 		--portal.identity.sign-ins-per-address-per-minute=100000 --portal.api.requests-per-minute=100000000 \
 		${options//,/ } >"$work/portal-$name.log" 2>&1 &
 	portal_pid=$!
