@@ -1,5 +1,7 @@
 package portal.identity.administration;
 
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +41,7 @@ public class SessionSweeps {
 		if (admin.staff() || admin.customerId() == null || !admin.has(Role.CUSTOMER_ADMINISTRATOR)) {
 			throw notAllowed();
 		}
-		int ended = sessions.endAllOfCustomer(admin.customerId(), admin.loginId());
-		audit.record(AuditRecord.of("sessions.ended-for-customer", "customer", admin.customerId())
-			.forCustomer(admin.customerId())
-			.with("sessions", ended));
-		return ended;
+		return sweep(admin, admin.customerId(), admin.customerId());
 	}
 
 	/** A staff administrator ends the sessions of every user of the customer with this code. */
@@ -55,9 +53,14 @@ public class SessionSweeps {
 		CustomerSummary customer = customers.byCode(customerCode == null ? "" : customerCode.trim())
 			.orElseThrow(() -> new IdentityException("customer-not-found", HttpStatus.NOT_FOUND,
 					"There is no customer with this code.", "customer"));
-		int ended = sessions.endAllOfCustomer(customer.id(), admin.loginId());
-		audit.record(AuditRecord.of("sessions.ended-for-customer", "customer", customer.code())
-			.forCustomer(customer.id())
+		return sweep(admin, customer.id(), customer.code());
+	}
+
+	// Ends the sessions of every user of the customer but the acting one's, and audits the count.
+	private int sweep(PortalUser admin, UUID customerId, Object target) {
+		int ended = sessions.endAllOfCustomer(customerId, admin.loginId());
+		audit.record(AuditRecord.of("sessions.ended-for-customer", "customer", target)
+			.forCustomer(customerId)
 			.with("sessions", ended));
 		return ended;
 	}
