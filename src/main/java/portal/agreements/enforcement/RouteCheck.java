@@ -62,18 +62,13 @@ class RouteCheck implements HandlerInterceptor {
 		if (unavailable.endsAccess()) {
 			endSession(request);
 		}
-		if (isApi(request)) {
+		if (Problems.isApi(request)) {
 			writeProblem(request, response, unavailable);
 			return false;
 		}
 		throw new PartUnavailable(unavailable);
 	}
 
-	// The TM Forum shaped API answers like the JSON API: a problem, never a page.
-	static boolean isApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/tmf-api/");
-	}
 
 	static void writeProblem(HttpServletRequest request, HttpServletResponse response,
 			Availability.Unavailable unavailable) throws IOException {

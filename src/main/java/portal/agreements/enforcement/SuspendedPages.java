@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import portal.platform.problems.Problems;
 import portal.platform.Availability;
 import portal.platform.PortalFeature;
 import portal.platform.ServiceWithheld;
@@ -61,7 +62,7 @@ class SuspendedPages implements WebMvcConfigurer {
 			// Lifted in between: still say what was refused, without a period.
 			.orElseGet(() -> new Availability.Unavailable(refusal.problemType(), "service:" + refusal.relevantService(),
 					"", clock.instant(), Optional.empty(), false));
-		if (RouteCheck.isApi(request)) {
+		if (Problems.isApi(request)) {
 			RouteCheck.writeProblem(request, response, unavailable);
 			return null;
 		}

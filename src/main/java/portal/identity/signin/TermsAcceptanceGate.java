@@ -61,7 +61,7 @@ class TermsAcceptanceGate extends OncePerRequestFilter {
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, DocumentVersion pending)
 			throws IOException {
 		String page = request.getContextPath() + PAGE;
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || Problems.isTmf(request)) {
+		if (Problems.isApi(request)) {
 			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "terms-acceptance-required",
 					"Version " + pending.version() + " of \"" + pending.titleEn()
 							+ "\" is in force and must be accepted first: sign in and visit " + page + ".");

@@ -70,8 +70,7 @@ class ErrorPages implements ErrorController {
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		return uri != null && (uri.toString().startsWith(request.getContextPath() + "/api/") || Problems.isTmf(request));
+		return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null && Problems.isApi(request);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

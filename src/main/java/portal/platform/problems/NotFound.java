@@ -22,7 +22,7 @@ class NotFound {
 
 	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	ModelAndView notFound(HttpServletRequest request) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || Problems.isTmf(request)) {
+		if (Problems.isApi(request)) {
 			ModelAndView problem = new ModelAndView(new ProblemView(Problems.of(HttpStatus.NOT_FOUND, "not-found",
 					"There is nothing at this address.")));
 			problem.setStatus(HttpStatus.NOT_FOUND);

@@ -45,11 +45,22 @@ public final class Problems {
 		JSON.writeValue(response.getOutputStream(), tmf(problem));
 	}
 
+	/**
+	 * Whether the request (or the one whose error is being answered) is to an API, the JSON one
+	 * or the TM Forum shaped one: such requests get a problem, never a page or a redirect.
+	 */
+	public static boolean isApi(HttpServletRequest request) {
+		return requested(request).startsWith(request.getContextPath() + "/api/") || isTmf(request);
+	}
+
 	/** Whether the request (or the one whose error is being answered) is to the TM Forum shaped API. */
 	public static boolean isTmf(HttpServletRequest request) {
+		return requested(request).startsWith(request.getContextPath() + "/tmf-api/");
+	}
+
+	private static String requested(HttpServletRequest request) {
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		String uri = failed != null ? failed.toString() : request.getRequestURI();
-		return uri.startsWith(request.getContextPath() + "/tmf-api/");
+		return failed != null ? failed.toString() : request.getRequestURI();
 	}
 
 	/** The problem in TM Forum's error shape: {@code {code, reason, message, status, @type}}. */

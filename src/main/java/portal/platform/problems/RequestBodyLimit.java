@@ -41,8 +41,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !path.startsWith("/api/") && !path.startsWith("/tmf-api/");
+		return !Problems.isApi(request);
 	}
 
 	@Override
