@@ -1,7 +1,5 @@
 package portal.platform;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -9,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import portal.platform.database.UntenantedPool;
 
 /**
  * The shared rate-limit budgets in {@code platform.budgets}, reached through the pool's own
@@ -20,12 +19,12 @@ class RateLimitsConfiguration {
 
 	@Bean
 	RateLimits rateLimits(DataSource dataSource) {
-		return new RateLimits(pool(dataSource), System::nanoTime);
+		return new RateLimits(UntenantedPool.of(dataSource), System::nanoTime);
 	}
 
 	@Bean
 	FullBudgets fullBudgets(DataSource dataSource) {
-		return new FullBudgets(new JdbcTemplate(pool(dataSource)));
+		return new FullBudgets(new JdbcTemplate(UntenantedPool.of(dataSource)));
 	}
 
 	/** Rows of buckets that are full again carry nothing: remove them in batches. */
@@ -47,16 +46,6 @@ class RateLimitsConfiguration {
 			while (jdbc.update(REMOVE) == 1000) {
 				// Keep going until a batch comes back short.
 			}
-		}
-	}
-
-	private static DataSource pool(DataSource dataSource) {
-		try {
-			return dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)
-					? dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class) : dataSource;
-		}
-		catch (SQLException ex) {
-			return dataSource;
 		}
 	}
 }

@@ -2,13 +2,20 @@ package portal.platform.session;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
+import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.transaction.PlatformTransactionManager;
+import portal.platform.database.UntenantedPool;
 
 /**
  * Sessions in PostgreSQL (Spring Session JDBC), read on every signed-in request but written
@@ -17,11 +24,27 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
  * request). The idle timeout therefore counts from a last access at most that much older
  * than the real one. The session store is configured here rather than by Spring Boot,
  * which steps back as soon as another session repository exists. Session ids carry 256
- * random bits ({@link RandomSessionIds}).
+ * random bits ({@link RandomSessionIds}). The session table is no tenant's: its statements
+ * go straight to the pool ({@link UntenantedPool}) in transactions of their own, so reading
+ * and writing a session never changes the tenant settings a connection carries, which cost
+ * a round trip per request to set to none and back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcHttpSession
 class SessionWrites {
+
+	// Not candidates for injection by type: only the session store asks for them, by qualifier.
+	@Bean(defaultCandidate = false)
+	@SpringSessionDataSource
+	DataSource sessionDataSource(DataSource dataSource) {
+		return UntenantedPool.of(dataSource);
+	}
+
+	@Bean(defaultCandidate = false)
+	@SpringSessionTransactionManager
+	PlatformTransactionManager sessionTransactions(DataSource dataSource) {
+		return new JdbcTransactionManager(UntenantedPool.of(dataSource));
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionStoreSettings(
