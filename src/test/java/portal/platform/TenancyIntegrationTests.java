@@ -111,6 +111,20 @@ class TenancyIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-7.5 the acting login ID reaches the policies under a customer's scope, and is left out where every row is visible")
+	void actorOnlyWherePoliciesReadIt() {
+		Actor user = Actor.user("CP09990001");
+		String asCustomer = tenancy.call(user, TenantScope.customer(alpha),
+				() -> jdbc.sql("SELECT current_setting('portal.actor', true)").query(String.class).single());
+		assertThat(asCustomer).isEqualTo("CP09990001");
+		String asSystem = tenancy.call(user, TenantScope.system(),
+				() -> jdbc.sql("SELECT current_setting('portal.actor', true)").query(String.class).single());
+		assertThat(asSystem).isEmpty();
+		// Under the system scope the policies let everything through without asking who acts.
+		assertThat(tenancy.call(user, TenantScope.system(), () -> notesOf(alpha))).containsExactly("alpha's note");
+	}
+
+	@Test
 	@DisplayName("R-7.5 the application's database role can neither bypass nor escape row-level security")
 	void applicationRoleIsBoundByRowLevelSecurity() {
 		var role = jdbc.sql("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")

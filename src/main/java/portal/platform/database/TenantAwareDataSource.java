@@ -22,7 +22,8 @@ import portal.platform.TenantScope;
  * differ from what the work needs. A connection back in the pool may still carry the
  * scope of its last work, but nothing reaches it except through this data source, which
  * sets the scope again before handing it out. Settings are made outside any transaction,
- * so a rollback cannot undo them behind the remembered state.
+ * so a rollback cannot undo them behind the remembered state. The acting login ID is part of
+ * the settings only under scopes limited to some customers, where the policies read it.
  */
 class TenantAwareDataSource extends DelegatingDataSource {
 
@@ -56,7 +57,7 @@ class TenantAwareDataSource extends DelegatingDataSource {
 		TenantScope scope = tenancy.scope();
 		Settings wanted = scope.kind() == TenantScope.Kind.NONE ? NONE
 				: new Settings(scope.kind().setting(), scope.customerId().map(Object::toString).orElse(""),
-						scope.companyCode().orElse(""), tenancy.actor().id());
+						scope.companyCode().orElse(""), actorSetting(scope));
 		try {
 			Object physical = physical(connection);
 			Settings current = carried.getOrDefault(physical, NONE);
@@ -80,6 +81,16 @@ class TenantAwareDataSource extends DelegatingDataSource {
 			connection.close();
 			throw ex;
 		}
+	}
+
+	// The acting login ID matters only where a policy may let someone see their own row beyond
+	// the scope's customers. A scope that sees every customer's rows needs no such exception:
+	// without the actor there, consecutive work by different actors (a sign-in's lookup, then
+	// its success recorded as the user) shares one connection's settings instead of a round
+	// trip to change them.
+	private String actorSetting(TenantScope scope) {
+		return scope.kind() == TenantScope.Kind.SYSTEM || scope.kind() == TenantScope.Kind.ALL ? ""
+				: tenancy.actor().id();
 	}
 
 	private static Object physical(Connection connection) throws SQLException {
