@@ -1,6 +1,7 @@
 package portal.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -82,6 +83,16 @@ class RateLimitsIntegrationTests {
 		Thread.sleep(250);
 		fullBudgets.removeFull();
 		assertThat(rows()).isZero();
+	}
+
+	@Test
+	@DisplayName("R-6.2 budgets and sessions are kept without a write-ahead log, so a check waits for no disk flush")
+	void budgetsAndSessionsAreUnlogged() {
+		List<String> unlogged = jdbc.queryForList("""
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = 'platform' AND c.relkind = 'r' AND c.relpersistence = 'u' ORDER BY c.relname""",
+				String.class);
+		assertThat(unlogged).containsExactly("budgets", "spring_session", "spring_session_attributes");
 	}
 
 	private int rows() {
