@@ -1,10 +1,16 @@
 package portal.platform.session;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -16,6 +22,8 @@ import org.springframework.session.jdbc.config.annotation.SpringSessionTransacti
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.transaction.PlatformTransactionManager;
 import portal.platform.database.UntenantedPool;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions in PostgreSQL (Spring Session JDBC), read on every signed-in request but written
@@ -55,6 +63,27 @@ class SessionWrites {
 			sessions.setDefaultMaxInactiveInterval(idleTimeout);
 			sessions.setSessionIdGenerator(new RandomSessionIds());
 		};
+	}
+
+	/** Around Spring Session's filter: what a request saved is not kept past that request. */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> sessionRequestEnd(TouchThrottledSessions sessions) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						sessions.requestEnded();
+						try {
+							chain.doFilter(request, response);
+						}
+						finally {
+							sessions.requestEnded();
+						}
+					}
+				});
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
 	}
 
 	@Bean

@@ -15,12 +15,20 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * attribute, its id, its timeout) or its stored last access is older than the touch
  * interval. Without this, every signed-in request ends with a synchronous write and
  * commit of the session row just to move its last-access time.
+ * <p>
+ * Spring Session's filter commits a session twice in a request whose response was committed
+ * early (once at the commit, once after the chain), and the second commit reads the session
+ * again from the database only to learn its requested id. The session this request saved is
+ * therefore answered from memory for the rest of the request ({@link #requestEnded} forgets
+ * it); a later request reads the database as before.
  */
 class TouchThrottledSessions implements FindByIndexNameSessionRepository<TouchThrottledSessions.TrackedSession> {
 
 	private final FindByIndexNameSessionRepository<Session> sessions;
 
 	private final Duration touchInterval;
+
+	private final ThreadLocal<TrackedSession> savedInThisRequest = new ThreadLocal<>();
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	TouchThrottledSessions(JdbcIndexedSessionRepository sessions, Duration touchInterval) {
@@ -40,17 +48,28 @@ class TouchThrottledSessions implements FindByIndexNameSessionRepository<TouchTh
 			sessions.save(session.stored);
 			session.written();
 		}
+		savedInThisRequest.set(session);
 	}
 
 	@Override
 	public TrackedSession findById(String id) {
+		TrackedSession saved = savedInThisRequest.get();
+		if (saved != null && saved.getId().equals(id)) {
+			return saved;
+		}
 		Session found = sessions.findById(id);
 		return found == null ? null : new TrackedSession(found, false);
 	}
 
 	@Override
 	public void deleteById(String id) {
+		savedInThisRequest.remove();
 		sessions.deleteById(id);
+	}
+
+	/** Forgets the session saved by the request ending on this thread. */
+	void requestEnded() {
+		savedInThisRequest.remove();
 	}
 
 	@Override
