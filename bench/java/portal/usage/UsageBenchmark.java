@@ -190,6 +190,26 @@ public final class UsageBenchmark {
 					.params(customer.id(), java.sql.Timestamp.from(month), java.sql.Timestamp.from(end))
 					.query().listOfRows()));
 
+		// The instance page's model (chart points at the step the page picks, availability), per range, next to
+		// reading the range's raw samples of the instance, which is what a page reading 5-minute history pays.
+		UsageDashboard pages = portal.getBean(UsageDashboard.class);
+		String instance = contract + "-0";
+		List<Long> both = asCustomer(customer, () -> jdbc.sql(
+				"SELECT id FROM usage.series WHERE customer_id = ? AND instance_id = ? ORDER BY id")
+			.params(customer.id(), instance).query(Long.class).list());
+		for (int range : new int[] { 1, 7, 30, 90 }) {
+			Instant from = end.minus(Duration.ofDays(range));
+			report("instance page model, " + range + (range == 1 ? " day" : " days") + " of 2 series",
+					() -> asCustomer(customer, () -> pages.instance(customer.id(), instance, from, end, Locale.ENGLISH)
+						.orElseThrow()),
+					() -> asCustomer(customer, () -> jdbc.sql("""
+							SELECT series_id, at, value FROM usage.samples
+							WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?""")
+						.params(customer.id(), both.toArray(Long[]::new), java.sql.Timestamp.from(from),
+								java.sql.Timestamp.from(end))
+						.query().listOfRows()));
+		}
+
 		if (Boolean.getBoolean("bench.explain")) {
 			explain(jdbc, customer, hundred, one, month, end);
 		}
