@@ -246,18 +246,37 @@ public class UsageQueries {
 		long[] first = { Long.MAX_VALUE };
 		Map<Long, String> metricOf = new HashMap<>();
 		series.forEach(s -> metricOf.put(s.id(), s.metric()));
-		jdbc.sql("""
-				SELECT series_id, at, value FROM usage.samples
-				WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?""")
-			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
-					Timestamp.from(Instant.ofEpochSecond(start)), Timestamp.from(Instant.ofEpochSecond(end)))
-			.query(rs -> {
-				long at = rs.getTimestamp(2).toInstant().getEpochSecond();
-				int slot = (int) ((at - start) / step);
+		Long[] ids = series.stream().map(Series::id).toArray(Long[]::new);
+		// Whole hours the hourly rollups show up in every slot are marked so without reading their samples;
+		// the samples are read only for the other stretches (gaps, outages, the range's partial hours).
+		long[][] read = { { start, end } };
+		long upFrom = firstSampleAt(customer, ids, start, end);
+		if (upFrom < end && 3600 % step == 0) {
+			List<Long> upHours = hoursUp(customer, series, step, upFrom, end);
+			for (long hour : upHours) {
+				int slot = (int) ((hour - start) / step);
+				Arrays.fill(state, slot, slot + (int) (3600 / step), present);
 				first[0] = Math.min(first[0], slot);
-				boolean down = "availability".equals(metricOf.get(rs.getLong(1))) && rs.getDouble(3) < 50;
-				state[slot] |= down ? unavailable : present;
-			});
+			}
+			read = complement(upHours, upFrom, end);
+		}
+		if (read.length > 0) {
+			long[] lows = Arrays.stream(read).mapToLong(r -> r[0]).toArray();
+			long[] highs = Arrays.stream(read).mapToLong(r -> r[1]).toArray();
+			jdbc.sql("""
+					SELECT s.series_id, floor(date_part('epoch', s.at))::bigint, s.value
+					FROM unnest(?::bigint[], ?::bigint[]) AS r(low, high)
+					JOIN usage.samples s ON s.customer_id = ? AND s.series_id = ANY (?)
+					 AND s.at >= to_timestamp(r.low) AND s.at < to_timestamp(r.high)""")
+				.params(boxed(lows), boxed(highs), customer, ids)
+				.query(rs -> {
+					long at = rs.getLong(2);
+					int slot = (int) ((at - start) / step);
+					first[0] = Math.min(first[0], slot);
+					boolean down = "availability".equals(metricOf.get(rs.getLong(1))) && rs.getDouble(3) < 50;
+					state[slot] |= down ? unavailable : present;
+				});
+		}
 		List<Availability.Outage> outages = new ArrayList<>();
 		long counted = 0;
 		long down = 0;
@@ -283,6 +302,69 @@ public class UsageQueries {
 		Double percentage = counted == 0 ? null : Math.round(100_000.0 * (counted - down) / counted) / 1000.0;
 		return new Availability(instance.id(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(end),
 				Duration.ofSeconds(step).toString(), percentage, outages, NOTICE);
+	}
+
+	// The time of the instance's first sample in [start, end) as epoch seconds, or end if none: one
+	// index probe per series (ordered by time, the day partitions in order, stopping at the first).
+	// Rollups may outlive purged samples; from the first sample on, the samples are all there.
+	private long firstSampleAt(UUID customer, Long[] ids, long start, long end) {
+		Long first = jdbc.sql("""
+				SELECT min(f.t) FROM unnest(?::bigint[]) AS i(id) CROSS JOIN LATERAL (
+				  SELECT floor(date_part('epoch', s.at))::bigint AS t FROM usage.samples s
+				  WHERE s.customer_id = ? AND s.series_id = i.id AND s.at >= ? AND s.at < ?
+				  ORDER BY s.at LIMIT 1) f""")
+			.params(ids, customer, Timestamp.from(Instant.ofEpochSecond(start)),
+					Timestamp.from(Instant.ofEpochSecond(end)))
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return first == null ? end : first;
+	}
+
+	// Whole hours within [from, end) in which every slot has a sample (a series sampled at the slot length
+	// has all its samples: times are floored to the interval, one per time) and no availability sample is
+	// below 50 %: exactly the hours the samples would mark present and never unavailable.
+	private List<Long> hoursUp(UUID customer, List<Series> series, long step, long from, long end) {
+		long firstHour = Math.floorDiv(from + 3599, 3600) * 3600;
+		long lastHour = Math.floorDiv(end, 3600) * 3600;
+		if (firstHour >= lastHour) {
+			return List.of();
+		}
+		Long[] complete = series.stream().filter(s -> s.interval().toSeconds() == step).map(Series::id)
+			.toArray(Long[]::new);
+		Long[] availability = series.stream().filter(s -> "availability".equals(s.metric())).map(Series::id)
+			.toArray(Long[]::new);
+		return jdbc.sql("""
+				SELECT floor(date_part('epoch', bucket))::bigint AS hour FROM usage.hourly
+				WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?
+				GROUP BY bucket
+				HAVING bool_or(series_id = ANY (?) AND count = ?) AND NOT bool_or(series_id = ANY (?) AND min < 50)
+				ORDER BY bucket""")
+			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
+					Timestamp.from(Instant.ofEpochSecond(firstHour)), Timestamp.from(Instant.ofEpochSecond(lastHour)),
+					complete, (int) (3600 / step), availability)
+			.query(Long.class)
+			.list();
+	}
+
+	// The stretches of [from, end) outside the given whole hours (ascending), as [low, high) epoch seconds.
+	static long[][] complement(List<Long> hours, long from, long end) {
+		List<long[]> stretches = new ArrayList<>();
+		long at = from;
+		for (long hour : hours) {
+			if (hour > at) {
+				stretches.add(new long[] { at, hour });
+			}
+			at = Math.max(at, hour + 3600);
+		}
+		if (at < end) {
+			stretches.add(new long[] { at, end });
+		}
+		return stretches.toArray(long[][]::new);
+	}
+
+	private static Long[] boxed(long[] values) {
+		return Arrays.stream(values).boxed().toArray(Long[]::new);
 	}
 
 	/** Every series of the customer the user may see (the dashboard). */
