@@ -131,10 +131,20 @@ public class UsageDashboard {
 		return new Dashboard(cards, topMetric, topMetricName, top);
 	}
 
+	/** An instance's charts at the step picked for the range ({@link Step#forChart}), and its availability. */
 	public Optional<InstanceView> instance(UUID customer, String instanceId, Instant from, Instant to, Locale locale) {
+		return instance(customer, instanceId, from, to, null, locale);
+	}
+
+	/**
+	 * An instance's charts at the given step, or at the one picked for the range when null; a step
+	 * finer than a series' interval becomes the finest its series allow.
+	 */
+	public Optional<InstanceView> instance(UUID customer, String instanceId, Instant from, Instant to, Step requested,
+			Locale locale) {
 		return instances.of(customer, instanceId).map(instance -> {
 			List<Series> series = catalog.ofInstance(customer, instance.id());
-			Step step = Step.forRange(Duration.between(from, to));
+			Step step = requested != null ? requested : Step.forChart(Duration.between(from, to));
 			long coarsest = series.stream().mapToLong(s -> s.interval().toSeconds()).max().orElse(0);
 			if (coarsest > step.length().toSeconds()) {
 				step = coarsest > Step.HOUR.length().toSeconds() ? Step.DAY : Step.HOUR;

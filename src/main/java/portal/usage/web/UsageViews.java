@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import portal.usage.Stat;
 import portal.usage.Step;
 import portal.usage.UsageDashboard;
 import portal.usage.UsageQueries;
+import portal.platform.web.TimeFormat;
 import portal.platform.web.Times;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,8 +64,16 @@ class UsageViews {
 	String instance(UUID customer, String instanceId, RangeForm range, String base, String area, Model model,
 			Locale locale) {
 		Window window = window(range);
-		UsageDashboard.InstanceView view = dashboard.instance(customer, instanceId, window.from(), window.to(), locale)
+		Duration length = Duration.between(window.from(), window.to());
+		// A finer step than the one picked for the range is read if it stays within a week of 5-minute points.
+		Step requested = Step.of(range.step()).orElse(null);
+		boolean tooFine = requested != null && requested.pointsOver(length) > Step.FINE_CHART_POINTS;
+		UsageDashboard.InstanceView view = dashboard
+			.instance(customer, instanceId, window.from(), window.to(), tooFine ? null : requested, locale)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("stepTooFine", tooFine);
+		model.addAttribute("finePoints", Step.FINE_CHART_POINTS);
+		model.addAttribute("stepPicked", requested == null || tooFine);
 		model.addAttribute("area", area);
 		model.addAttribute("base", base);
 		model.addAttribute("range", range);
@@ -74,6 +84,7 @@ class UsageViews {
 		// The chart draws its time axis in the person's zone, as the table beside it is written.
 		model.addAttribute("zone", times.zoneId());
 		model.addAttribute("exportQuery", points == null ? "" : exportQuery(points));
+		model.addAttribute("rows", points == null ? List.of() : rows(points));
 		return "usage/instance";
 	}
 
@@ -85,6 +96,25 @@ class UsageViews {
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		queries.export(customer, series, from, to, chosen, Stat.MEAN, out);
 		out.flush();
+	}
+
+	/** A row of the table beside the charts: a step's time, as shown to the person, and each series' value then. */
+	record Row(Instant time, String shown, List<Double> values) {
+	}
+
+	// One row per step with a column per series: each time is formatted once, not once per series.
+	private List<Row> rows(QueryResult points) {
+		TimeFormat format = times.format();
+		List<Row> rows = new ArrayList<>(points.times().size());
+		for (int i = 0; i < points.times().size(); i++) {
+			List<Double> values = new ArrayList<>(points.series().size());
+			for (QueryResult.Points series : points.series()) {
+				values.add(series.values().get(i));
+			}
+			Instant time = points.times().get(i);
+			rows.add(new Row(time, format.dateTime(time), values));
+		}
+		return rows;
 	}
 
 	private static String exportQuery(QueryResult points) {
