@@ -263,11 +263,14 @@ public class UsageQueries {
 		if (read.length > 0) {
 			long[] lows = Arrays.stream(read).mapToLong(r -> r[0]).toArray();
 			long[] highs = Arrays.stream(read).mapToLong(r -> r[1]).toArray();
+			// A stretch at a time (OFFSET 0 keeps the subquery apart): as a plain join, PostgreSQL read all the
+			// instance's samples of the range and joined them to the stretches afterwards (68 ms against 2 ms).
 			jdbc.sql("""
-					SELECT s.series_id, floor(date_part('epoch', s.at))::bigint, s.value
-					FROM unnest(?::bigint[], ?::bigint[]) AS r(low, high)
-					JOIN usage.samples s ON s.customer_id = ? AND s.series_id = ANY (?)
-					 AND s.at >= to_timestamp(r.low) AND s.at < to_timestamp(r.high)""")
+					SELECT s.series_id, s.t, s.value FROM unnest(?::bigint[], ?::bigint[]) AS r(low, high)
+					CROSS JOIN LATERAL (
+					  SELECT series_id, floor(date_part('epoch', at))::bigint AS t, value FROM usage.samples
+					  WHERE customer_id = ? AND series_id = ANY (?)
+					   AND at >= to_timestamp(r.low) AND at < to_timestamp(r.high) OFFSET 0) s""")
 				.params(boxed(lows), boxed(highs), customer, ids)
 				.query(rs -> {
 					long at = rs.getLong(2);
