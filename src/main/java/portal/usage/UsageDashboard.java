@@ -131,14 +131,10 @@ public class UsageDashboard {
 		return new Dashboard(cards, topMetric, topMetricName, top);
 	}
 
-	/** An instance's charts at the step picked for the range ({@link Step#forChart}), and its availability. */
-	public Optional<InstanceView> instance(UUID customer, String instanceId, Instant from, Instant to, Locale locale) {
-		return instance(customer, instanceId, from, to, null, locale);
-	}
-
 	/**
-	 * An instance's charts at the given step, or at the one picked for the range when null; a step
-	 * finer than a series' interval becomes the finest its series allow.
+	 * An instance's charts and its availability, at the given step, or at the one picked for the
+	 * range ({@link Step#forChart}) when null; a step finer than a series' interval becomes the
+	 * finest its series allow.
 	 */
 	public Optional<InstanceView> instance(UUID customer, String instanceId, Instant from, Instant to, Step requested,
 			Locale locale) {

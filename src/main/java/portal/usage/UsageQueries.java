@@ -253,7 +253,7 @@ public class UsageQueries {
 		long[][] read = { { start, end } };
 		long upFrom = end - start > 2 * 86_400 ? firstSampleAt(customer, ids, start, end) : end;
 		if (upFrom < end && 3600 % step == 0) {
-			List<Long> upHours = hoursUp(customer, series, step, upFrom, end);
+			List<Long> upHours = hoursUp(customer, series, ids, step, upFrom, end);
 			for (long hour : upHours) {
 				int slot = (int) ((hour - start) / step);
 				Arrays.fill(state, slot, slot + (int) (3600 / step), present);
@@ -262,8 +262,8 @@ public class UsageQueries {
 			read = complement(upHours, upFrom, end);
 		}
 		if (read.length > 0) {
-			long[] lows = Arrays.stream(read).mapToLong(r -> r[0]).toArray();
-			long[] highs = Arrays.stream(read).mapToLong(r -> r[1]).toArray();
+			Long[] lows = Arrays.stream(read).map(r -> r[0]).toArray(Long[]::new);
+			Long[] highs = Arrays.stream(read).map(r -> r[1]).toArray(Long[]::new);
 			// A stretch at a time (OFFSET 0 keeps the subquery apart): as a plain join, PostgreSQL read all the
 			// instance's samples of the range and joined them to the stretches afterwards (68 ms against 2 ms).
 			jdbc.sql("""
@@ -272,7 +272,7 @@ public class UsageQueries {
 					  SELECT series_id, floor(date_part('epoch', at))::bigint AS t, value FROM usage.samples
 					  WHERE customer_id = ? AND series_id = ANY (?)
 					   AND at >= to_timestamp(r.low) AND at < to_timestamp(r.high) OFFSET 0) s""")
-				.params(boxed(lows), boxed(highs), customer, ids)
+				.params(lows, highs, customer, ids)
 				.query(rs -> {
 					long at = rs.getLong(2);
 					int slot = (int) ((at - start) / step);
@@ -328,7 +328,7 @@ public class UsageQueries {
 	// Whole hours within [from, end) in which every slot has a sample (a series sampled at the slot length
 	// has all its samples: times are floored to the interval, one per time) and no availability sample is
 	// below 50 %: exactly the hours the samples would mark present and never unavailable.
-	private List<Long> hoursUp(UUID customer, List<Series> series, long step, long from, long end) {
+	private List<Long> hoursUp(UUID customer, List<Series> series, Long[] ids, long step, long from, long end) {
 		long firstHour = Math.floorDiv(from + 3599, 3600) * 3600;
 		long lastHour = Math.floorDiv(end, 3600) * 3600;
 		if (firstHour >= lastHour) {
@@ -344,8 +344,7 @@ public class UsageQueries {
 				GROUP BY bucket
 				HAVING bool_or(series_id = ANY (?) AND count = ?) AND NOT bool_or(series_id = ANY (?) AND min < 50)
 				ORDER BY bucket""")
-			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
-					Timestamp.from(Instant.ofEpochSecond(firstHour)), Timestamp.from(Instant.ofEpochSecond(lastHour)),
+			.params(customer, ids, Timestamp.from(Instant.ofEpochSecond(firstHour)), Timestamp.from(Instant.ofEpochSecond(lastHour)),
 					complete, (int) (3600 / step), availability)
 			.query(Long.class)
 			.list();
@@ -365,10 +364,6 @@ public class UsageQueries {
 			stretches.add(new long[] { at, end });
 		}
 		return stretches.toArray(long[][]::new);
-	}
-
-	private static Long[] boxed(long[] values) {
-		return Arrays.stream(values).boxed().toArray(Long[]::new);
 	}
 
 	/** Every series of the customer the user may see (the dashboard). */

@@ -109,7 +109,7 @@ class UsageInstanceChartIntegrationTests {
 		for (Duration range : List.of(Duration.ofHours(24), Duration.ofDays(3), Duration.ofDays(40))) {
 			Instant from = START;
 			Instant to = START.plus(range);
-			QueryResult chart = asViewer(() -> dashboard.instance(customer.id(), circuit, from, to, Locale.ENGLISH)
+			QueryResult chart = asViewer(() -> dashboard.instance(customer.id(), circuit, from, to, null, Locale.ENGLISH)
 				.orElseThrow().points());
 			Step step = Step.forChart(range);
 			assertThat(chart.step()).isEqualTo(step.code());

@@ -50,8 +50,8 @@ class SessionWrites {
 
 	@Bean(defaultCandidate = false)
 	@SpringSessionTransactionManager
-	PlatformTransactionManager sessionTransactions(DataSource dataSource) {
-		return new JdbcTransactionManager(UntenantedPool.of(dataSource));
+	PlatformTransactionManager sessionTransactions(@SpringSessionDataSource DataSource sessionDataSource) {
+		return new JdbcTransactionManager(sessionDataSource);
 	}
 
 	@Bean
