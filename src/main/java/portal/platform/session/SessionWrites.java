@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
@@ -62,6 +63,10 @@ class SessionWrites {
 			sessions.setTableName(tableName);
 			sessions.setDefaultMaxInactiveInterval(idleTimeout);
 			sessions.setSessionIdGenerator(new RandomSessionIds());
+			// After the table name, which resets every query: an attribute two requests of one
+			// session add at the same moment (a new session's CSRF token) is an upsert, the later
+			// value winning as any update does, instead of a duplicate key answered with a 500.
+			new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
 		};
 	}
 

@@ -70,6 +70,27 @@ class TouchThrottledSessionsIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("ASVS 7.3 two requests of one session adding the same attribute at once both succeed, the later value kept")
+	void sameAttributeAddedByTwoRequestsAtOnce() {
+		TouchThrottledSessions.TrackedSession created = sessions.createSession();
+		sessions.save(created);
+		sessions.requestEnded();
+
+		TouchThrottledSessions.TrackedSession first = sessions.findById(created.getId());
+		sessions.requestEnded();
+		TouchThrottledSessions.TrackedSession second = sessions.findById(created.getId());
+		sessions.requestEnded();
+		first.setAttribute("token", "from the first request");
+		second.setAttribute("token", "from the second request");
+		sessions.save(first);
+		sessions.requestEnded();
+		sessions.save(second);
+		sessions.requestEnded();
+
+		assertThat(sessions.findById(created.getId()).<String>getAttribute("token")).isEqualTo("from the second request");
+	}
+
+	@Test
 	@DisplayName("ASVS 7.3 a session idle past its timeout is refused")
 	void sessionIdlePastItsTimeoutIsRefused() {
 		TouchThrottledSessions.TrackedSession created = sessions.createSession();
