@@ -27,7 +27,10 @@ import portal.orders.ordering.Submitted;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
-/** The customer's orders in the shape of TM Forum's Service Ordering API (TMF641 v4). */
+/**
+ * The customer's orders in the shape of TM Forum's Service Ordering API (TMF641 v4). Its reads belong to
+ * {@link PortalFeature#SERVICES}, so that an ordering suspension leaves past orders visible (R-12.3).
+ */
 @RestController
 @Feature(PortalFeature.ORDERING)
 @Tag(name = "TMF641 Service Ordering", description = "The customer's service orders, shaped like TMF641 v4")
@@ -44,6 +47,7 @@ class TmfServiceOrderController {
 		this.ordering = ordering;
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping(TmfServiceOrder.BASE)
 	@Operation(summary = "List service orders, newest first; X-Total-Count and X-Result-Count tell the sizes")
 	ResponseEntity<java.util.List<TmfServiceOrder>> list(@RequestParam(defaultValue = "0") int offset,
@@ -64,6 +68,7 @@ class TmfServiceOrderController {
 			.body(page.orders().stream().map(TmfServiceOrder::of).toList());
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping(TmfServiceOrder.BASE + "/{id}")
 	@Operation(summary = "One service order")
 	TmfServiceOrder order(@PathVariable String id) {
