@@ -9,13 +9,29 @@ import java.util.Optional;
 /**
  * A kind of order or transaction users may submit for a relevant service, and the
  * parameters it takes. {@link #validate} is the single place its input rules live.
+ *
+ * @param changes the instance attributes that completing such an order sets, each from the
+ *        parameter of the same key; empty when it changes nothing recorded on the instance
+ *        (a fault report, or a new site that becomes an instance of its own). A parameter
+ *        named like an attribute changes nothing unless it is listed here.
  */
-public record OrderType(String key, LocalizedText name, List<OrderParameter> parameters) {
+public record OrderType(String key, LocalizedText name, List<OrderParameter> parameters, List<String> changes) {
 
 	public OrderType {
 		Objects.requireNonNull(key, "key");
 		Objects.requireNonNull(name, "name");
 		parameters = List.copyOf(parameters);
+		changes = List.copyOf(changes);
+		for (String attribute : changes) {
+			if (parameters.stream().noneMatch(p -> p.key().equals(attribute))) {
+				throw new IllegalArgumentException("changes names " + attribute + ", not a parameter of " + key);
+			}
+		}
+	}
+
+	/** An order type that changes nothing recorded on the instance. */
+	public OrderType(String key, LocalizedText name, List<OrderParameter> parameters) {
+		this(key, name, parameters, List.of());
 	}
 
 	public Optional<OrderParameter> parameter(String key) {

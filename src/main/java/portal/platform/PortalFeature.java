@@ -9,11 +9,11 @@ public enum PortalFeature {
 
 	/** Always available: sign-in, the public Portal Page, one's own account and the agreement itself. */
 	ESSENTIAL,
-	/** The contents of relevant services: contracts and service instances. */
+	/** The contents of relevant services: contracts, service instances and the orders placed on them so far. */
 	SERVICES,
 	/** Usage data, dashboards and exports. */
 	USAGE,
-	/** Orders and other transactions on relevant services. */
+	/** Placing, changing, cancelling and approving orders and other transactions on relevant services. */
 	ORDERING,
 	/** Customer administrators managing their users. */
 	USER_ADMINISTRATION,

@@ -48,7 +48,10 @@ class BrokenDescriptorTests {
 				fault("zero-max-length", "orderTypes[0].parameters[0].constraints.maxLength", "must be a whole number of at least 1"),
 				fault("unknown-parameter-type", "orderTypes[0].parameters[0].type", "'datetime' is not one of [string, integer, decimal, enum, date, boolean]"),
 				fault("duplicate-parameter", "orderTypes[0].parameters[1].key", "'amount' is already used by parameters[0]"),
-				fault("kebab-parameter-key", "orderTypes[0].parameters[0].key", "'new-amount' must be lowerCamelCase"));
+				fault("kebab-parameter-key", "orderTypes[0].parameters[0].key", "'new-amount' must be lowerCamelCase"),
+				fault("changes-not-an-attribute", "orderTypes[0].changes[0]", "'amount' is not an instance attribute"),
+				fault("changes-not-a-parameter", "orderTypes[0].changes[0]",
+						"'circuitId' is not a parameter of this order type"));
 	}
 
 	private static Arguments fault(String file, String path, String message) {

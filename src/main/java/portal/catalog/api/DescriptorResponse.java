@@ -58,11 +58,12 @@ record DescriptorResponse(LocalizedText description, String category, Instance i
 		}
 	}
 
-	/** An order or transaction type and its parameters. */
-	record Order(String key, LocalizedText name, List<Field> parameters) {
+	/** An order or transaction type, its parameters, and the instance attributes completing it sets. */
+	record Order(String key, LocalizedText name, List<Field> parameters, List<String> changes) {
 
 		static Order of(OrderType type) {
-			return new Order(type.key(), type.name(), type.parameters().stream().map(Field::of).toList());
+			return new Order(type.key(), type.name(), type.parameters().stream().map(Field::of).toList(),
+					type.changes());
 		}
 	}
 

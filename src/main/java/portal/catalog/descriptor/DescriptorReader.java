@@ -41,10 +41,10 @@ final class DescriptorReader {
 		}
 		DescriptorNode instance = root.object("instance");
 		instance.permit("kind", "attributes");
+		List<InstanceAttribute> attributes = unique(instance, "attributes", this::attribute, InstanceAttribute::key);
 		return new ServiceKindDescriptor(key, root.text("name"), root.localized("description"),
-				root.code("category", ServiceCategory.class), instance.code("kind", InstanceKind.class),
-				unique(instance, "attributes", this::attribute, InstanceAttribute::key),
-				metrics(root), unique(root, "orderTypes", this::orderType, OrderType::key));
+				root.code("category", ServiceCategory.class), instance.code("kind", InstanceKind.class), attributes,
+				metrics(root), unique(root, "orderTypes", node -> orderType(node, attributes), OrderType::key));
 	}
 
 	private List<UsageMetric> metrics(DescriptorNode root) {
@@ -77,10 +77,36 @@ final class DescriptorReader {
 		return interval;
 	}
 
-	private OrderType orderType(DescriptorNode node) {
-		node.permit("key", "name", "parameters");
-		return new OrderType(node.identifier("key", KEBAB, KEBAB_SHAPE), node.localized("name"),
-				unique(node, "parameters", this::parameter, OrderParameter::key));
+	private OrderType orderType(DescriptorNode node, List<InstanceAttribute> attributes) {
+		node.permit("key", "name", "parameters", "changes");
+		List<OrderParameter> parameters = unique(node, "parameters", this::parameter, OrderParameter::key);
+		return new OrderType(node.identifier("key", KEBAB, KEBAB_SHAPE), node.localized("name"), parameters,
+				changes(node, parameters, attributes));
+	}
+
+	// What completing the order writes onto the instance: said explicitly, since a parameter named like
+	// an attribute may describe something else (the site an add-site order opens, not the circuit's own).
+	private static List<String> changes(DescriptorNode node, List<OrderParameter> parameters,
+			List<InstanceAttribute> attributes) {
+		List<?> items = node.items("changes");
+		List<String> changes = new java.util.ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			String field = DescriptorNode.item("changes", i);
+			if (!(items.get(i) instanceof String attribute)) {
+				throw node.fail(field, "must be the key of an instance attribute");
+			}
+			if (attributes.stream().noneMatch(a -> a.key().equals(attribute))) {
+				throw node.fail(field, "'" + attribute + "' is not an instance attribute");
+			}
+			if (parameters.stream().noneMatch(p -> p.key().equals(attribute))) {
+				throw node.fail(field, "'" + attribute + "' is not a parameter of this order type");
+			}
+			if (changes.contains(attribute)) {
+				throw node.fail(field, "'" + attribute + "' is listed twice");
+			}
+			changes.add(attribute);
+		}
+		return changes;
 	}
 
 	private OrderParameter parameter(DescriptorNode node) {

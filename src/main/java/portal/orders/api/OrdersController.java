@@ -34,7 +34,11 @@ import portal.orders.ordering.Submitted;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
-/** The customer's orders: order types of an instance, submission, history, cancellation and approval. */
+/**
+ * The customer's orders (R-7.7): order types of an instance, submission, history, cancellation and approval.
+ * Reading orders belongs to {@link PortalFeature#SERVICES}: an ordering suspension refuses new orders and
+ * changes to them, never the sight of past ones (R-12.3).
+ */
 @RestController
 @Feature(PortalFeature.ORDERING)
 @Tag(name = "Orders", description = "Service orders and other transactions on the customer's relevant services")
@@ -85,6 +89,7 @@ class OrdersController {
 			.body(OrderResource.of(submitted.order()));
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping("/api/v1/orders")
 	@Operation(summary = "The customer's orders, newest first, filtered and paged (at most 200 a page)")
 	OrderPageResource list(@Parameter(description = "TMF641 states, comma-separated") @RequestParam(required = false)
@@ -99,6 +104,7 @@ class OrdersController {
 		return OrderPageResource.of(ordering.history(filter, offset(page, limit), limit), page);
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping("/api/v1/orders/{id}")
 	@Operation(summary = "One of the customer's orders with its items and timeline")
 	OrderResource order(@PathVariable UUID id) {

@@ -3,6 +3,7 @@ package portal.orders.ordering;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import portal.catalog.ServiceKindDescriptors;
 import portal.customers.Customers;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
@@ -31,7 +31,7 @@ public class Fulfilment {
 
 	private final Customers customers;
 
-	private final ServiceKindDescriptors descriptors;
+	private final OrderKinds kinds;
 
 	private final Tenancy tenancy;
 
@@ -39,11 +39,11 @@ public class Fulfilment {
 
 	private final Clock clock;
 
-	Fulfilment(ServiceOrders orders, Customers customers, ServiceKindDescriptors descriptors, Tenancy tenancy,
+	Fulfilment(ServiceOrders orders, Customers customers, OrderKinds kinds, Tenancy tenancy,
 			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.customers = customers;
-		this.descriptors = descriptors;
+		this.kinds = kinds;
 		this.tenancy = tenancy;
 		this.events = events;
 		this.clock = clock;
@@ -98,19 +98,24 @@ public class Fulfilment {
 		return order;
 	}
 
-	// Parameters that are instance attributes become its new values; a delete terminates it.
+	// The attributes the order type changes take its values; a delete terminates the instance. The kind is
+	// looked up again rather than trusting the item's stored action, so that orders stored before a
+	// descriptor said what its type changes never write more than it says now.
 	private void apply(ServiceOrder order) {
-		var descriptor = descriptors.require(order.relevantService());
 		for (OrderItem item : order.items()) {
 			switch (item.action()) {
 				case MODIFY -> {
+					List<String> changed = kinds.find(order.relevantService(), item.orderType())
+						.map(OrderKind::changes).orElse(List.of());
 					Map<String, Object> changes = new HashMap<>();
 					item.parameters().forEach((key, value) -> {
-						if (descriptor.attribute(key).isPresent() && value != null && !value.toString().isBlank()) {
+						if (changed.contains(key) && value != null && !value.toString().isBlank()) {
 							changes.put(key, value);
 						}
 					});
-					customers.applyOrder(item.instanceId(), changes, false);
+					if (!changes.isEmpty()) {
+						customers.applyOrder(item.instanceId(), changes, false);
+					}
 				}
 				case DELETE -> customers.applyOrder(item.instanceId(), Map.of(), true);
 				case ADD, NO_CHANGE -> {

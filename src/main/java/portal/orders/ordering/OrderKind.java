@@ -11,8 +11,8 @@ import portal.catalog.OrderType;
  * An order type users may submit on a relevant service, with the item action it takes:
  * the generic {@code add}, {@code modify} and {@code delete} of an instance, built from the
  * descriptor's instance attributes, and the descriptor's own order types. A descriptor type
- * modifies the instance when one of its parameters is an instance attribute (a bandwidth
- * change) and changes nothing recorded otherwise (a fault report).
+ * modifies the instance when its descriptor lists the attributes it {@code changes} (a
+ * bandwidth change) and changes nothing recorded otherwise (a fault report, a new site).
  *
  * @param onContract whether it names a contract (add) rather than an existing instance
  */
@@ -24,6 +24,11 @@ public record OrderKind(String relevantService, OrderType type, ItemAction actio
 
 	public List<OrderParameter> parameters() {
 		return type.parameters();
+	}
+
+	/** The instance attributes completing such an order sets from the parameters of the same keys. */
+	public List<String> changes() {
+		return action == ItemAction.MODIFY ? type.changes() : List.of();
 	}
 
 	/**

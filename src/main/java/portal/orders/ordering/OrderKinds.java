@@ -41,14 +41,15 @@ public class OrderKinds {
 		kinds.add(new OrderKind(service, new OrderType(ADD, new LocalizedText("Add a service instance", "サービスの追加"),
 				descriptor.attributes().stream().map(a -> parameter(a, a.required())).toList()), ItemAction.ADD, true));
 		kinds.add(new OrderKind(service, new OrderType(MODIFY, new LocalizedText("Change the service instance",
-				"サービスの変更"), descriptor.attributes().stream().map(a -> parameter(a, false)).toList()),
-				ItemAction.MODIFY, false));
+				"サービスの変更"), descriptor.attributes().stream().map(a -> parameter(a, false)).toList(),
+				descriptor.attributes().stream().map(InstanceAttribute::key).toList()), ItemAction.MODIFY, false));
 		kinds.add(new OrderKind(service, new OrderType(DELETE, new LocalizedText("End the service instance",
 				"サービスの廃止"), List.of()), ItemAction.DELETE, false));
 		for (OrderType type : descriptor.orderTypes()) {
-			boolean changesInstance = type.parameters().stream()
-				.anyMatch(p -> descriptor.attribute(p.key()).isPresent());
-			kinds.add(new OrderKind(service, type, changesInstance ? ItemAction.MODIFY : ItemAction.NO_CHANGE, false));
+			// Only the attributes the descriptor says the type changes: a parameter that merely shares an
+			// attribute's name (the new site of an add-site order) leaves the instance alone.
+			kinds.add(new OrderKind(service, type, type.changes().isEmpty() ? ItemAction.NO_CHANGE : ItemAction.MODIFY,
+					false));
 		}
 		return List.copyOf(kinds);
 	}

@@ -115,6 +115,25 @@ public class Ordering {
 		return order;
 	}
 
+	/**
+	 * The customer amends an order its contracting company has not started, with a merge patch
+	 * (RFC 7396) of the particulars TMF641 lets a requester change.
+	 *
+	 * @throws OrderRefusal naming the field that cannot change or has a bad value (400), or
+	 *         when the order has started or ended (409); nothing is written then
+	 */
+	@Transactional
+	public ServiceOrder amend(UUID orderId, Map<String, ?> patch) {
+		OrderPatch checked = OrderPatch.of(patch);
+		ServiceOrder order = orders.lock(orderId).filter(this::visible)
+			.orElseThrow(() -> OrderRefusal.notFound("The order"));
+		if (order.amend(checked, tenancy.actor().id(), clock.instant())) {
+			orders.update(order);
+			order.takeEvents().forEach(events::publishEvent);
+		}
+		return order;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ServiceOrder> order(UUID orderId) {
 		return orders.find(orderId).filter(this::visible);

@@ -167,9 +167,10 @@ class OrdersDemo implements DemoSeeder {
 			orders.insert(order, null, null);
 			order.takeEvents().forEach(events::publishEvent);
 			if (order.state() == OrderState.COMPLETED) {
+				// As fulfilment does: only the attributes the order type changes.
 				Map<String, Object> changes = new java.util.HashMap<>();
 				demo.values().forEach((key, value) -> {
-					if (!key.equals("effectiveDate")) {
+					if (kind.changes().contains(key)) {
 						changes.put(key, value);
 					}
 				});

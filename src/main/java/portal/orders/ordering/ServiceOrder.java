@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import portal.orders.events.OrderAmended;
 import portal.orders.events.OrderStateChanged;
 
 /**
@@ -27,6 +28,9 @@ import portal.orders.events.OrderStateChanged;
  *    └─ declineCancellation ─ (the state before)
  * pendingApproval ─ requestCancellation ─ cancelled (the Company never saw it)
  * </pre>
+ *
+ * Until the contracting company starts it (acknowledged, pendingApproval) the customer may
+ * still amend its particulars: description, own reference, contact, requested dates, notes.
  */
 public class ServiceOrder {
 
@@ -36,7 +40,7 @@ public class ServiceOrder {
 	private final UUID customerId;
 	private final String relevantService;
 	private final String contractingCompany;
-	private final String description;
+	private String description;
 	private final List<OrderItem> items;
 	private final boolean approvalRequired;
 	private final String submittedBy;
@@ -52,6 +56,14 @@ public class ServiceOrder {
 	private final List<TimelineEntry> added = new ArrayList<>();
 	private final List<Object> events = new ArrayList<>();
 	private List<UUID> approvers = List.of();
+	private String externalId;
+	private String notificationContact;
+	private Instant requestedStartDate;
+	private Instant requestedCompletionDate;
+	private final List<OrderNote> notes = new ArrayList<>();
+
+	/** The states in which the customer may still amend the order: the contracting company has not started. */
+	static final Set<OrderState> AMENDABLE = Set.of(OrderState.ACKNOWLEDGED, OrderState.PENDING_APPROVAL);
 
 	ServiceOrder(UUID id, UUID customerId, String relevantService, String contractingCompany, String description,
 			List<OrderItem> items, boolean approvalRequired, String submittedBy, UUID submitterAccount,
@@ -74,6 +86,18 @@ public class ServiceOrder {
 		this.updatedAt = updatedAt;
 		this.completionDate = completionDate;
 		this.timeline = new ArrayList<>(timeline);
+	}
+
+	/** Read back with the particulars the customer may amend (all optional). */
+	ServiceOrder restoreParticulars(String externalId, String notificationContact, Instant requestedStartDate,
+			Instant requestedCompletionDate, List<OrderNote> notes) {
+		this.externalId = externalId;
+		this.notificationContact = notificationContact;
+		this.requestedStartDate = requestedStartDate;
+		this.requestedCompletionDate = requestedCompletionDate;
+		this.notes.clear();
+		this.notes.addAll(notes);
+		return this;
 	}
 
 	/** A new order, acknowledged; it waits for approval at once when the customer's policy asks for it. */
@@ -184,6 +208,50 @@ public class ServiceOrder {
 	void confirmCancellation(String actor, String note, Instant now) {
 		move(Set.of(OrderState.PENDING_CANCELLATION), OrderState.CANCELLED, "cancelled", actor, note, now);
 		completionDate = now;
+	}
+
+	/**
+	 * The customer changes particulars of an order the contracting company has not started;
+	 * its state stays. Requested dates lie ahead, and the completion not before the start.
+	 *
+	 * @return whether anything changed (an empty patch changes nothing and registers nothing)
+	 */
+	boolean amend(OrderPatch patch, String actor, Instant now) {
+		if (patch.isEmpty()) {
+			return false;
+		}
+		if (!AMENDABLE.contains(state)) {
+			throw OrderRefusal.conflict("state", "An order that is " + state.code()
+					+ " can no longer be changed: its contracting company has taken it on or ended it.");
+		}
+		Instant start = patch.has(OrderPatch.REQUESTED_START) ? patch.instant(OrderPatch.REQUESTED_START)
+				: requestedStartDate;
+		Instant completion = patch.has(OrderPatch.REQUESTED_COMPLETION)
+				? patch.instant(OrderPatch.REQUESTED_COMPLETION) : requestedCompletionDate;
+		for (String field : List.of(OrderPatch.REQUESTED_START, OrderPatch.REQUESTED_COMPLETION)) {
+			if (patch.has(field) && patch.instant(field) != null && !patch.instant(field).isAfter(now)) {
+				throw OrderRefusal.invalid(field, "Use a time that is still ahead.");
+			}
+		}
+		if (start != null && completion != null && completion.isBefore(start)) {
+			throw OrderRefusal.invalid(patch.has(OrderPatch.REQUESTED_COMPLETION) ? OrderPatch.REQUESTED_COMPLETION
+					: OrderPatch.REQUESTED_START, "The requested completion cannot come before the requested start.");
+		}
+		if (patch.has(OrderPatch.DESCRIPTION)) {
+			description = patch.text(OrderPatch.DESCRIPTION);
+		}
+		if (patch.has(OrderPatch.EXTERNAL_ID)) {
+			externalId = patch.text(OrderPatch.EXTERNAL_ID);
+		}
+		if (patch.has(OrderPatch.NOTIFICATION_CONTACT)) {
+			notificationContact = patch.text(OrderPatch.NOTIFICATION_CONTACT);
+		}
+		requestedStartDate = start;
+		requestedCompletionDate = completion;
+		patch.notes().forEach(text -> notes.add(new OrderNote(actor, now, text)));
+		updatedAt = now;
+		events.add(new OrderAmended(id, customerId, actor, patch.fields()));
+		return true;
 	}
 
 	// Set before the move, so that the move's event tells the approver who decided.
@@ -314,5 +382,28 @@ public class ServiceOrder {
 
 	public List<TimelineEntry> timeline() {
 		return List.copyOf(timeline);
+	}
+
+	/** The customer's own reference for the order, if it gave one. */
+	public Optional<String> externalId() {
+		return Optional.ofNullable(externalId).filter(e -> !e.isEmpty());
+	}
+
+	/** Whom the customer wants told about the order, if it named someone. */
+	public Optional<String> notificationContact() {
+		return Optional.ofNullable(notificationContact).filter(c -> !c.isEmpty());
+	}
+
+	public Optional<Instant> requestedStartDate() {
+		return Optional.ofNullable(requestedStartDate);
+	}
+
+	public Optional<Instant> requestedCompletionDate() {
+		return Optional.ofNullable(requestedCompletionDate);
+	}
+
+	/** Notes the customer added after submitting, oldest first. */
+	public List<OrderNote> notes() {
+		return List.copyOf(notes);
 	}
 }

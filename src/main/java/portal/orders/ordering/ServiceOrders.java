@@ -24,10 +24,14 @@ class ServiceOrders {
 	private static final TypeReference<List<Map<String, Object>>> ITEMS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<Map<String, String>>> NOTES = new TypeReference<>() {
+	};
+
 	private static final String COLUMNS = """
 			o.id, o.customer_id, o.relevant_service, o.contracting_company, o.description, o.items, o.state,
 			o.state_before_cancellation, o.approval_required, o.submitted_by, o.submitter_account, o.approved_by,
-			o.approver_account, o.order_date, o.updated_at, o.completion_date, o.request_hash""";
+			o.approver_account, o.order_date, o.updated_at, o.completion_date, o.request_hash, o.external_id,
+			o.notification_contact, o.requested_start_date, o.requested_completion_date, o.notes""";
 
 	private final JdbcClient jdbc;
 
@@ -75,10 +79,19 @@ class ServiceOrders {
 	void update(ServiceOrder order) {
 		Map<String, Object> params = mutable(order);
 		params.put("id", order.id());
+		params.put("description", order.description());
+		params.put("externalId", order.externalId().orElse(null));
+		params.put("contact", order.notificationContact().orElse(null));
+		params.put("start", order.requestedStartDate().map(Timestamp::from).orElse(null));
+		params.put("completion", order.requestedCompletionDate().map(Timestamp::from).orElse(null));
+		params.put("notes", json.writeValueAsString(order.notes().stream().map(n -> Map.of("author", n.author(),
+				"date", n.date().toString(), "text", n.text())).toList()));
 		jdbc.sql("""
 				UPDATE orders.service_orders SET state = :state, state_before_cancellation = :before,
 					approved_by = :approvedBy, approver_account = :approverAccount, updated_at = :updatedAt,
-					completion_date = :completionDate
+					completion_date = :completionDate, description = :description, external_id = :externalId,
+					notification_contact = :contact, requested_start_date = :start,
+					requested_completion_date = :completion, notes = CAST(:notes AS jsonb)
 				WHERE id = :id""").params(params).update();
 		insertTimeline(order);
 	}
@@ -220,7 +233,16 @@ class ServiceOrders {
 				OrderState.of(rs.getString("state")).orElseThrow(), before == null ? null : OrderState.of(before)
 					.orElseThrow(),
 				rs.getString("approved_by"), rs.getObject("approver_account", UUID.class), instant(rs, "updated_at"),
-				rs.getTimestamp("completion_date") == null ? null : instant(rs, "completion_date"), timeline(id));
+				rs.getTimestamp("completion_date") == null ? null : instant(rs, "completion_date"), timeline(id))
+			.restoreParticulars(rs.getString("external_id"), rs.getString("notification_contact"),
+					optionalInstant(rs, "requested_start_date"), optionalInstant(rs, "requested_completion_date"),
+					json.readValue(rs.getString("notes"), NOTES).stream().map(note -> new OrderNote(note.get("author"),
+							Instant.parse(note.get("date")), note.get("text"))).toList());
+	}
+
+	private static Instant optionalInstant(ResultSet rs, String column) throws SQLException {
+		Timestamp at = rs.getTimestamp(column);
+		return at == null ? null : at.toInstant();
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,7 +14,8 @@ import portal.orders.ordering.ServiceOrder;
  * service's {@code serviceType}.
  */
 record TmfServiceOrder(String id, String href, String description, String category, String state,
-		Instant orderDate, Instant completionDate, List<Note> note, List<RelatedParty> relatedParty,
+		Instant orderDate, Instant completionDate, String externalId, String notificationContact,
+		Instant requestedStartDate, Instant requestedCompletionDate, List<Note> note, List<RelatedParty> relatedParty,
 		List<Item> serviceOrderItem, @JsonProperty("@type") String type) {
 
 	static final String BASE = "/tmf-api/serviceOrdering/v4/serviceOrder";
@@ -39,14 +40,18 @@ record TmfServiceOrder(String id, String href, String description, String catego
 	}
 
 	static TmfServiceOrder of(ServiceOrder order) {
-		List<Note> notes = order.timeline().stream().filter(t -> !t.note().isEmpty())
-			.map(t -> new Note(t.actor(), t.at(), t.note())).toList();
+		// The notes of its steps and those the customer added since, oldest first.
+		List<Note> notes = java.util.stream.Stream.concat(order.timeline().stream().filter(t -> !t.note().isEmpty())
+			.map(t -> new Note(t.actor(), t.at(), t.note())), order.notes().stream()
+				.map(n -> new Note(n.author(), n.date(), n.text())))
+			.sorted(java.util.Comparator.comparing(Note::date)).toList();
 		List<RelatedParty> parties = order.approvedBy()
 			.map(a -> List.of(party(order.submittedBy(), "submitter"), party(a, "approver")))
 			.orElse(List.of(party(order.submittedBy(), "submitter")));
 		return new TmfServiceOrder(order.id().toString(), BASE + "/" + order.id(), order.description(),
 				order.relevantService(), order.state().code(), order.orderDate(), order.completionDate().orElse(null),
-				notes, parties, order.items().stream().map(i -> item(order, i)).toList(), "ServiceOrder");
+				order.externalId().orElse(null), order.notificationContact().orElse(null),
+				order.requestedStartDate().orElse(null), order.requestedCompletionDate().orElse(null), notes, parties, order.items().stream().map(i -> item(order, i)).toList(), "ServiceOrder");
 	}
 
 	private static RelatedParty party(String loginId, String role) {

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +30,10 @@ import portal.orders.ordering.Submitted;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
 
-/** The customer's orders in the shape of TM Forum's Service Ordering API (TMF641 v4). */
+/**
+ * The customer's orders in the shape of TM Forum's Service Ordering API (TMF641 v4). Its reads belong to
+ * {@link PortalFeature#SERVICES}, so that an ordering suspension leaves past orders visible (R-12.3).
+ */
 @RestController
 @Feature(PortalFeature.ORDERING)
 @Tag(name = "TMF641 Service Ordering", description = "The customer's service orders, shaped like TMF641 v4")
@@ -44,6 +50,7 @@ class TmfServiceOrderController {
 		this.ordering = ordering;
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping(TmfServiceOrder.BASE)
 	@Operation(summary = "List service orders, newest first; X-Total-Count and X-Result-Count tell the sizes")
 	ResponseEntity<java.util.List<TmfServiceOrder>> list(@RequestParam(defaultValue = "0") int offset,
@@ -64,6 +71,7 @@ class TmfServiceOrderController {
 			.body(page.orders().stream().map(TmfServiceOrder::of).toList());
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping(TmfServiceOrder.BASE + "/{id}")
 	@Operation(summary = "One service order")
 	TmfServiceOrder order(@PathVariable String id) {
@@ -84,14 +92,29 @@ class TmfServiceOrderController {
 
 	@PatchMapping(value = TmfServiceOrder.BASE + "/{id}", consumes = MERGE_PATCH)
 	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
-	@Operation(summary = "Merge patch (RFC 7396) of the fields a customer may change: state to cancelled, "
-			+ "with cancellationReason")
+	@Operation(summary = "Merge patch (RFC 7396) of what a customer may change before the order has started: "
+			+ "description, externalId, notificationContact, requestedStartDate, requestedCompletionDate, notes to "
+			+ "add; or state cancelled with cancellationReason to ask for its cancellation",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MERGE_PATCH,
+							schema = @Schema(implementation = TmfServiceOrderUpdate.class))))
+	@ApiResponse(responseCode = "400", description = "A field a customer may not change, or a bad value; the "
+			+ "error's reason names the field")
+	@ApiResponse(responseCode = "409", description = "The order is in progress or has ended")
 	TmfServiceOrder patch(@PathVariable String id, @RequestBody Map<String, Object> patch) {
 		ServiceOrder order = find(id);
+		if (patch.containsKey("state") || patch.containsKey("cancellationReason")) {
+			return TmfServiceOrder.of(cancel(order, patch));
+		}
+		return TmfServiceOrder.of(ordering.amend(order.id(), patch));
+	}
+
+	// Kept from before the amendable fields: TMF641 asks for cancellation through its own resource.
+	private ServiceOrder cancel(ServiceOrder order, Map<String, Object> patch) {
 		for (String field : patch.keySet()) {
 			if (!field.equals("state") && !field.equals("cancellationReason")) {
-				throw OrderRefusal.invalid(field, "This field cannot be changed; only state (to cancelled) with "
-						+ "cancellationReason.");
+				throw OrderRefusal.invalid(field, "Ask for cancellation (state cancelled, with cancellationReason) "
+						+ "on its own, not with other changes.");
 			}
 		}
 		Object state = patch.get("state");
@@ -100,15 +123,12 @@ class TmfServiceOrderController {
 			throw OrderRefusal.invalid("cancellationReason", "Use text.");
 		}
 		if (state == null) {
-			if (reason != null) {
-				throw OrderRefusal.invalid("cancellationReason", "Give it with state cancelled.");
-			}
-			return TmfServiceOrder.of(order);
+			throw OrderRefusal.invalid("cancellationReason", "Give it with state cancelled.");
 		}
 		if (!"cancelled".equals(state)) {
 			throw OrderRefusal.invalid("state", "A customer may only ask for cancelled.");
 		}
-		return TmfServiceOrder.of(ordering.cancel(order.id(), reason == null ? "" : (String) reason));
+		return ordering.cancel(order.id(), reason == null ? "" : (String) reason);
 	}
 
 	private ServiceOrder find(String id) {

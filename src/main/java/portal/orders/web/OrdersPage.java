@@ -49,7 +49,8 @@ import portal.platform.web.Times;
  * The customer portal's orders: the form of an order type generated from the descriptor,
  * with the instance's current values beside each field and the same checks as the API;
  * the history with filters and CSV export; one order with its timeline, cancellation and
- * approval.
+ * approval. The history, its export and one order belong to {@link PortalFeature#SERVICES}: an ordering
+ * suspension refuses new orders and changes, never the sight of past ones (R-12.3).
  */
 @Controller
 @Feature(PortalFeature.ORDERING)
@@ -78,6 +79,7 @@ class OrdersPage {
 		this.messages = messages;
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping("/app/orders")
 	String history(@RequestParam Map<String, String> params, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -93,6 +95,7 @@ class OrdersPage {
 		return Htmx.view(request, response, "orders/history", "results");
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping(value = "/app/orders.csv", produces = "text/csv")
 	void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
 		OrderPage orders = ordering.history(filter(params), 0, MAX_EXPORT);
@@ -164,6 +167,7 @@ class OrdersPage {
 		return form(model, instance, kind, values, errors, description, key, locale);
 	}
 
+	@Feature(PortalFeature.SERVICES)
 	@GetMapping("/app/orders/{id}")
 	String order(@PathVariable UUID id, Model model) {
 		ServiceOrder order = ordering.order(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -59,7 +59,12 @@ class ServiceOrderTests {
 				new Transition("acceptCancellation", o -> o.acceptCancellation("ST-1", "", NOW),
 						Set.of(OrderState.ASSESSING_CANCELLATION), OrderState.PENDING_CANCELLATION),
 				new Transition("confirmCancellation", o -> o.confirmCancellation("ST-1", "", NOW),
-						Set.of(OrderState.PENDING_CANCELLATION), OrderState.CANCELLED));
+						Set.of(OrderState.PENDING_CANCELLATION), OrderState.CANCELLED),
+				// in() puts an order being assessed for cancellation back to inProgress, where it came from.
+				new Transition("declineCancellation", o -> o.declineCancellation("ST-1", "already configured", NOW),
+						Set.of(OrderState.ASSESSING_CANCELLATION), OrderState.IN_PROGRESS),
+				new Transition("awaitApproval", o -> o.awaitApproval(NOW), Set.of(OrderState.ACKNOWLEDGED),
+						OrderState.PENDING_APPROVAL));
 	}
 
 	static Stream<Arguments> everyMoveFromEveryState() {
