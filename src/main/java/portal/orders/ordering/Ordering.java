@@ -190,7 +190,8 @@ public class Ordering {
 		return orders.byIdempotencyKey(customer, submitter, key).map(found -> {
 			if (!found.getValue().equals(hash)) {
 				throw OrderRefusal.conflict("Idempotency-Key",
-						"This key was used for a different request; use a new key for a new order.");
+						"This key was used for a different request; use a new key for a new order.")
+					.explained("idempotency-conflict");
 			}
 			return new Submitted(found.getKey(), false);
 		});
@@ -204,7 +205,7 @@ public class Ordering {
 			throw OrderRefusal.invalid("items", "An order needs at least one item.");
 		}
 		if (request.description().length() > 2000) {
-			throw OrderRefusal.invalid("description", "Use at most 2000 characters.");
+			throw OrderRefusal.invalid("description", "Use at most 2000 characters.").explained("too-long", 2000);
 		}
 		Map<String, String> invalid = new LinkedHashMap<>();
 		List<OrderItem> items = new ArrayList<>();
@@ -247,9 +248,11 @@ public class Ordering {
 		if (!item.instanceId().isEmpty()) {
 			ServiceInstanceSummary instance = customers.instance(customer, item.instanceId())
 				.orElseThrow(() -> OrderRefusal.invalid(path + ".instanceId",
-						"There is no service instance " + item.instanceId() + " you may order on."));
+						"There is no service instance " + item.instanceId() + " you may order on.")
+					.explained("no-such-instance", item.instanceId()));
 			if (!instance.live()) {
-				throw OrderRefusal.conflict(path + ".instanceId", "The service instance has been terminated.");
+				throw OrderRefusal.conflict(path + ".instanceId", "The service instance has been terminated.")
+					.explained("terminated");
 			}
 			return new Target(instance.relevantService(), instance.contractingCompany(), instance.contractNo());
 		}

@@ -80,10 +80,20 @@ class OrdersPage {
 
 	@GetMapping("/app/orders")
 	String history(@RequestParam Map<String, String> params, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		// Bounded so that the offset cannot wrap round to a negative number.
 		int page = Math.min(Math.max(0, parseInt(params.get("page"))), Integer.MAX_VALUE / PAGE_SIZE);
-		OrderPage orders = ordering.history(filter(params), page * PAGE_SIZE, PAGE_SIZE);
+		OrderPage orders;
+		Map<String, String> errors = new HashMap<>();
+		try {
+			orders = ordering.history(filter(params), page * PAGE_SIZE, PAGE_SIZE);
+		}
+		catch (OrderRefusal refusal) {
+			// Shown beside the filter field, with no orders rather than orders the filter did not ask for.
+			errors.put(refusal.field(), messages.getMessage(refusal, locale));
+			orders = new OrderPage(List.of(), 0, PAGE_SIZE, 0);
+		}
+		model.addAttribute("errors", errors);
 		model.addAttribute("orders", orders);
 		model.addAttribute("page", page);
 		model.addAttribute("pages", (orders.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -158,7 +168,7 @@ class OrdersPage {
 						message));
 			}
 			catch (OrderRefusal refusal) {
-				errors.put("form", refusal.getMessage());
+				errors.put("form", messages.getMessage(refusal, locale));
 			}
 		}
 		return form(model, instance, kind, values, errors, description, key, locale);
@@ -176,12 +186,13 @@ class OrdersPage {
 
 	@PostMapping("/app/orders/{id}/cancel")
 	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
-	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+			Locale locale) {
 		try {
 			ordering.cancel(id, note);
 		}
 		catch (OrderRefusal refusal) {
-			redirect.addFlashAttribute("refusal", refusal.getMessage());
+			redirect.addFlashAttribute("refusal", messages.getMessage(refusal, locale));
 		}
 		return "redirect:/app/orders/" + id;
 	}
@@ -189,7 +200,7 @@ class OrdersPage {
 	@PostMapping("/app/orders/{id}/approval")
 	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
 	String approval(@PathVariable UUID id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			if ("approve".equals(decision)) {
 				approvals.approve(id, note);
@@ -199,7 +210,7 @@ class OrdersPage {
 			}
 		}
 		catch (OrderRefusal refusal) {
-			redirect.addFlashAttribute("refusal", refusal.getMessage());
+			redirect.addFlashAttribute("refusal", messages.getMessage(refusal, locale));
 		}
 		return "redirect:/app/orders/" + id;
 	}
@@ -227,21 +238,30 @@ class OrdersPage {
 	private OrderFilter filter(Map<String, String> params) {
 		String state = params.getOrDefault("state", "");
 		Set<OrderState> states = state.isBlank() ? Set.of()
-				: Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state", "Unknown state.")));
+				: Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state", "Unknown state.")
+					.explained("unknown-state")));
+		LocalDate from = day("from", params.get("from"));
+		LocalDate to = day("to", params.get("to"));
+		// Compared as days: the period ends at the end of its "to" day, so a start one day later is still reversed.
+		if (from != null && to != null && from.isAfter(to)) {
+			throw OrderRefusal.invalid("from", "The start of the period is after its end.")
+				.explained("period-reversed");
+		}
 		return OrderFilter.of(states, params.get("relevantService"), params.get("instanceId"),
-				params.get("submittedBy"), date(params.get("from"), 0), date(params.get("to"), 1));
+				params.get("submittedBy"), from == null ? null : times.startOf(from),
+				to == null ? null : times.startOf(to.plusDays(1)));
 	}
 
 	// A day of the filter starts at midnight where the person is.
-	private java.time.Instant date(String text, int plusDays) {
+	private static LocalDate day(String field, String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return times.startOf(LocalDate.parse(text.strip()).plusDays(plusDays));
+			return LocalDate.parse(text.strip());
 		}
 		catch (java.time.DateTimeException invalid) {
-			throw OrderRefusal.invalid("from", "Use a date such as 2026-12-01.");
+			throw OrderRefusal.invalid(field, "Use a date such as 2026-12-01.").explained("date");
 		}
 	}
 
