@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import portal.catalog.InvalidValue;
 import portal.customers.ContractSummary;
@@ -35,6 +37,8 @@ import portal.platform.Tenancy;
 public class Ordering {
 
 	public static final int MAX_IDEMPOTENCY_KEY = 200;
+
+	static final int EXPORT_BATCH = 500;
 
 	private final ServiceOrders orders;
 
@@ -123,6 +127,27 @@ public class Ordering {
 	@Transactional(readOnly = true)
 	public OrderPage history(OrderFilter filter, int offset, int limit) {
 		return orders.search(filter.forCustomer(customer(), tenancy.limit()), offset, limit);
+	}
+
+	/**
+	 * Every order of the customer's history the filter selects, newest first, handed over a
+	 * batch at a time so that an export of any size holds one batch in memory; one snapshot
+	 * throughout, so an order submitted meanwhile neither shifts a row twice nor drops one.
+	 *
+	 * @return how many orders were handed over
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public long export(OrderFilter filter, Consumer<ServiceOrder> each) {
+		OrderFilter scoped = filter.forCustomer(customer(), tenancy.limit());
+		long count = 0;
+		while (true) {
+			OrderPage batch = orders.search(scoped, (int) count, EXPORT_BATCH);
+			batch.orders().forEach(each);
+			count += batch.orders().size();
+			if (batch.orders().size() < EXPORT_BATCH) {
+				return count;
+			}
+		}
 	}
 
 	/**

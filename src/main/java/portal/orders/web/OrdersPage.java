@@ -2,6 +2,7 @@ package portal.orders.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +59,8 @@ class OrdersPage {
 
 	static final int PAGE_SIZE = 25;
 
-	static final int MAX_EXPORT = 10_000;
+	/** Cells a spreadsheet would read as a formula (OWASP's CSV injection guidance). */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private final Ordering ordering;
 
@@ -105,21 +107,32 @@ class OrdersPage {
 
 	@GetMapping(value = "/app/orders.csv", produces = "text/csv")
 	void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
-		OrderPage orders = ordering.history(filter(params), 0, MAX_EXPORT);
+		// Checked before the first byte, so that a bad filter is answered as such rather than as a broken file.
+		OrderFilter filter = filter(params);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
 		try (PrintWriter writer = response.getWriter();
 				CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("id", "orderDate",
 						"state", "relevantService", "orderTypes", "instances", "submittedBy", "approvedBy",
 						"completionDate", "description").get())) {
-			for (ServiceOrder order : orders.orders()) {
-				csv.printRecord(order.id(), order.orderDate(), order.state().code(), order.relevantService(),
-						String.join(" ", order.items().stream().map(i -> i.orderType()).toList()),
-						String.join(" ", order.items().stream().map(i -> i.instanceId()).toList()),
-						order.submittedBy(), order.approvedBy().orElse(""),
-						order.completionDate().map(Object::toString).orElse(""), order.description());
-			}
+			ordering.export(filter, order -> {
+				try {
+					csv.printRecord(order.id(), order.orderDate(), order.state().code(), cell(order.relevantService()),
+							cell(String.join(" ", order.items().stream().map(i -> i.orderType()).toList())),
+							cell(String.join(" ", order.items().stream().map(i -> i.instanceId()).toList())),
+							cell(order.submittedBy()), cell(order.approvedBy().orElse("")),
+							order.completionDate().map(Object::toString).orElse(""), cell(order.description()));
+				}
+				catch (IOException failed) {
+					throw new UncheckedIOException(failed);
+				}
+			});
 		}
+	}
+
+	/** A cell a spreadsheet would take for a formula is prefixed with a quote, so that it stays text. */
+	static String cell(String text) {
+		return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
 	@GetMapping("/app/orders/new")
