@@ -79,6 +79,18 @@ final class OrderFixtures {
 		return new Holder(customer, contractNo, circuit, key);
 	}
 
+	/** Another circuit on the holder's contract, {@code <contract>-<suffix>}. */
+	String circuit(Holder holder, String suffix) throws Exception {
+		String circuit = holder.contractNo() + "-" + suffix;
+		mvc.perform(put("/api/v1/system/service-instances/{id}", circuit).header("Authorization", "Bearer " + holder.key())
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"contractNo": "%s", "kind": "circuit", "label": "Branch", "state": "active",
+					 "attributes": {"circuitId": "CID-1002", "siteName": "Branch", "country": "JP",
+					 "accessType": "ethernet", "bandwidthMbps": 50}}""".formatted(holder.contractNo())))
+			.andExpect(status().isCreated());
+		return circuit;
+	}
+
 	static String bandwidthChange(String instanceId, String bandwidth) {
 		return """
 				{"description": "More bandwidth for the head office", "items": [{"orderType": "change-bandwidth",

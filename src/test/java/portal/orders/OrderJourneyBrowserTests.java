@@ -177,6 +177,35 @@ class OrderJourneyBrowserTests {
 		assertThat(notices.received).filteredOn(n -> n.key().startsWith("order:" + orderId))
 			.allSatisfy(n -> assertThat(n.audience().accountIds()).contains(orderer.account(), admin.account()));
 		mailed("orderer-" + run + "@journey.example.com", "Order " + orderId.substring(0, 8) + " is completed");
+		signOut(browser);
+
+		// What the orderer sees: the circuit's page shows the new bandwidth, the inbox has the notice.
+		signIn(browser, orderer);
+		browser.get(url("/app/services/instances/" + circuit));
+		waitFor(browser, By.id("attributes-heading"));
+		String shown = browser.findElement(By.xpath("//section[@aria-labelledby='attributes-heading']"
+				+ "//dt[normalize-space()='Bandwidth (Mbit/s)']/following-sibling::dd[1]")).getText();
+		assertThat(shown.replaceAll("[^0-9]", "")).as(shown).isEqualTo("1000");
+		String notice = "Order " + orderId.substring(0, 8) + " is completed";
+		browser.get(url("/app/notices"));
+		inInbox(browser, notice);
+		clickThrough(browser, By.linkText(notice));
+		waitFor(browser, By.tagName("h1"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("/app/orders/" + orderId);
+		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+	}
+
+	/** The inbox lists a notice once the notices module has taken it in: the page is read again until then. */
+	private static void inInbox(WebDriver browser, String title) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (browser.findElements(By.linkText(title)).isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("The inbox does not list '" + title + "'");
+			}
+			Thread.sleep(250);
+			browser.navigate().refresh();
+			waitFor(browser, By.id("results"));
+		}
 	}
 
 	/** Waits for the email the notices module sends for a notice, through the real SMTP server. */

@@ -32,6 +32,13 @@ public final class TestPrincipals {
 				new ServiceLimit(services, java.util.Set.of())), prefixed("CUSTOMER", roles));
 	}
 
+	/** A customer's user with any limit, e.g. to some service instances. */
+	public static Authentication limitedCustomerUser(String loginId, UUID customer, ServiceLimit limit,
+			String... roles) {
+		return authentication(new Principal(Actor.user(loginId), TenantScope.customer(customer), limit),
+				prefixed("CUSTOMER", roles));
+	}
+
 	public static Authentication staff(String loginId, String... roles) {
 		return authentication(new Principal(Actor.staff(loginId), TenantScope.allCustomers()), prefixed("STAFF", roles));
 	}

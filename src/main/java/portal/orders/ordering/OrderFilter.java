@@ -21,7 +21,8 @@ public record OrderFilter(UUID customerId, String companyCode, Set<OrderState> s
 		submittedBy = submittedBy == null ? "" : submittedBy.strip();
 		limit = limit == null ? ServiceLimit.NONE : limit;
 		if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-			throw OrderRefusal.invalid("from", "The start of the period is after its end.");
+			throw OrderRefusal.invalid("from", "The start of the period is after its end.")
+				.explained("period-reversed");
 		}
 	}
 

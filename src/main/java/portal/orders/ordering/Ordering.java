@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import portal.catalog.InvalidValue;
 import portal.customers.ContractSummary;
@@ -35,6 +37,8 @@ import portal.platform.Tenancy;
 public class Ordering {
 
 	public static final int MAX_IDEMPOTENCY_KEY = 200;
+
+	static final int EXPORT_BATCH = 500;
 
 	private final ServiceOrders orders;
 
@@ -145,6 +149,27 @@ public class Ordering {
 	}
 
 	/**
+	 * Every order of the customer's history the filter selects, newest first, handed over a
+	 * batch at a time so that an export of any size holds one batch in memory; one snapshot
+	 * throughout, so an order submitted meanwhile neither shifts a row twice nor drops one.
+	 *
+	 * @return how many orders were handed over
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public long export(OrderFilter filter, Consumer<ServiceOrder> each) {
+		OrderFilter scoped = filter.forCustomer(customer(), tenancy.limit());
+		long count = 0;
+		while (true) {
+			OrderPage batch = orders.search(scoped, (int) count, EXPORT_BATCH);
+			batch.orders().forEach(each);
+			count += batch.orders().size();
+			if (batch.orders().size() < EXPORT_BATCH) {
+				return count;
+			}
+		}
+	}
+
+	/**
 	 * The contract an add on the relevant service goes under, for callers that name the
 	 * service rather than the contract (the TMF641 facade): the one named, if it is an active
 	 * contract of that service the user may order on, or else the only such contract.
@@ -209,7 +234,8 @@ public class Ordering {
 		return orders.byIdempotencyKey(customer, submitter, key).map(found -> {
 			if (!found.getValue().equals(hash)) {
 				throw OrderRefusal.conflict("Idempotency-Key",
-						"This key was used for a different request; use a new key for a new order.");
+						"This key was used for a different request; use a new key for a new order.")
+					.explained("idempotency-conflict");
 			}
 			return new Submitted(found.getKey(), false);
 		});
@@ -223,7 +249,7 @@ public class Ordering {
 			throw OrderRefusal.invalid("items", "An order needs at least one item.");
 		}
 		if (request.description().length() > 2000) {
-			throw OrderRefusal.invalid("description", "Use at most 2000 characters.");
+			throw OrderRefusal.invalid("description", "Use at most 2000 characters.").explained("too-long", 2000);
 		}
 		Map<String, String> invalid = new LinkedHashMap<>();
 		List<OrderItem> items = new ArrayList<>();
@@ -266,9 +292,11 @@ public class Ordering {
 		if (!item.instanceId().isEmpty()) {
 			ServiceInstanceSummary instance = customers.instance(customer, item.instanceId())
 				.orElseThrow(() -> OrderRefusal.invalid(path + ".instanceId",
-						"There is no service instance " + item.instanceId() + " you may order on."));
+						"There is no service instance " + item.instanceId() + " you may order on.")
+					.explained("no-such-instance", item.instanceId()));
 			if (!instance.live()) {
-				throw OrderRefusal.conflict(path + ".instanceId", "The service instance has been terminated.");
+				throw OrderRefusal.conflict(path + ".instanceId", "The service instance has been terminated.")
+					.explained("terminated");
 			}
 			return new Target(instance.relevantService(), instance.contractingCompany(), instance.contractNo());
 		}

@@ -269,7 +269,7 @@ public class ServiceOrder {
 	private void move(Set<OrderState> from, OrderState to, String verb, String actor, String note, Instant now) {
 		require(from, verb);
 		if (note != null && note.length() > MAX_NOTE) {
-			throw OrderRefusal.invalid("note", "Use at most " + MAX_NOTE + " characters.");
+			throw OrderRefusal.invalid("note", "Use at most " + MAX_NOTE + " characters.").explained("too-long", MAX_NOTE);
 		}
 		OrderState previous = state;
 		state = to;
@@ -289,13 +289,14 @@ public class ServiceOrder {
 
 	private void requireOtherThanSubmitter(String approver) {
 		if (submittedBy.equals(approver)) {
-			throw OrderRefusal.forbidden("approver", "The submitter of an order cannot approve or refuse it.");
+			throw OrderRefusal.forbidden("approver", "The submitter of an order cannot approve or refuse it.")
+				.explained("own-order");
 		}
 	}
 
 	private static void requireNote(String note) {
 		if (note == null || note.isBlank()) {
-			throw OrderRefusal.invalid("note", "Give a reason.");
+			throw OrderRefusal.invalid("note", "Give a reason.").explained("reason-required");
 		}
 	}
 

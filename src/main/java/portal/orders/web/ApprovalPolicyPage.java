@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +27,11 @@ class ApprovalPolicyPage {
 
 	private final Approvals approvals;
 
-	ApprovalPolicyPage(Approvals approvals) {
+	private final MessageSource messages;
+
+	ApprovalPolicyPage(Approvals approvals, MessageSource messages) {
 		this.approvals = approvals;
+		this.messages = messages;
 	}
 
 	@GetMapping("/app/orders/approval-policy")
@@ -44,14 +48,14 @@ class ApprovalPolicyPage {
 	@PostMapping("/app/orders/approval-policy")
 	String save(@RequestParam(defaultValue = "false") boolean allOrders,
 			@RequestParam(required = false) List<String> relevantServices,
-			@RequestParam(required = false) List<String> orderTypes, RedirectAttributes redirect) {
+			@RequestParam(required = false) List<String> orderTypes, RedirectAttributes redirect, Locale locale) {
 		try {
 			approvals.setPolicy(new ApprovalPolicy(allOrders, orderTypes == null ? Set.of() : Set.copyOf(orderTypes),
 					relevantServices == null ? Set.of() : Set.copyOf(relevantServices)));
 			redirect.addFlashAttribute("saved", true);
 		}
 		catch (OrderRefusal refusal) {
-			redirect.addFlashAttribute("refusal", refusal.getMessage());
+			redirect.addFlashAttribute("refusal", messages.getMessage(refusal, locale));
 		}
 		return "redirect:/app/orders/approval-policy";
 	}

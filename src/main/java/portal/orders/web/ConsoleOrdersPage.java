@@ -1,10 +1,12 @@
 package portal.orders.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,8 +42,11 @@ class ConsoleOrdersPage {
 
 	private final Fulfilment fulfilment;
 
-	ConsoleOrdersPage(Fulfilment fulfilment) {
+	private final MessageSource messages;
+
+	ConsoleOrdersPage(Fulfilment fulfilment, MessageSource messages) {
 		this.fulfilment = fulfilment;
+		this.messages = messages;
 	}
 
 	@GetMapping("/console/orders")
@@ -66,12 +71,12 @@ class ConsoleOrdersPage {
 
 	@PostMapping("/console/orders/{id}/moves")
 	String move(@PathVariable UUID id, @RequestParam String move, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			fulfilment.move(id, Move.of(move).orElseThrow(() -> OrderRefusal.invalid("move", "Unknown move.")), note);
 		}
 		catch (OrderRefusal refusal) {
-			redirect.addFlashAttribute("refusal", refusal.getMessage());
+			redirect.addFlashAttribute("refusal", messages.getMessage(refusal, locale));
 		}
 		catch (portal.platform.PortalException refusal) {
 			redirect.addFlashAttribute("refusal", refusal.getMessage());

@@ -2,6 +2,7 @@ package portal.orders.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,8 @@ class OrdersPage {
 
 	static final int PAGE_SIZE = 25;
 
-	static final int MAX_EXPORT = 10_000;
+	/** Cells a spreadsheet would read as a formula (OWASP's CSV injection guidance). */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private final Ordering ordering;
 
@@ -82,10 +84,20 @@ class OrdersPage {
 	@Feature(PortalFeature.SERVICES)
 	@GetMapping("/app/orders")
 	String history(@RequestParam Map<String, String> params, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		// Bounded so that the offset cannot wrap round to a negative number.
 		int page = Math.min(Math.max(0, parseInt(params.get("page"))), Integer.MAX_VALUE / PAGE_SIZE);
-		OrderPage orders = ordering.history(filter(params), page * PAGE_SIZE, PAGE_SIZE);
+		OrderPage orders;
+		Map<String, String> errors = new HashMap<>();
+		try {
+			orders = ordering.history(filter(params), page * PAGE_SIZE, PAGE_SIZE);
+		}
+		catch (OrderRefusal refusal) {
+			// Shown beside the filter field, with no orders rather than orders the filter did not ask for.
+			errors.put(refusal.field(), messages.getMessage(refusal, locale));
+			orders = new OrderPage(List.of(), 0, PAGE_SIZE, 0);
+		}
+		model.addAttribute("errors", errors);
 		model.addAttribute("orders", orders);
 		model.addAttribute("page", page);
 		model.addAttribute("pages", (orders.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -98,21 +110,32 @@ class OrdersPage {
 	@Feature(PortalFeature.SERVICES)
 	@GetMapping(value = "/app/orders.csv", produces = "text/csv")
 	void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
-		OrderPage orders = ordering.history(filter(params), 0, MAX_EXPORT);
+		// Checked before the first byte, so that a bad filter is answered as such rather than as a broken file.
+		OrderFilter filter = filter(params);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
 		try (PrintWriter writer = response.getWriter();
 				CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("id", "orderDate",
 						"state", "relevantService", "orderTypes", "instances", "submittedBy", "approvedBy",
 						"completionDate", "description").get())) {
-			for (ServiceOrder order : orders.orders()) {
-				csv.printRecord(order.id(), order.orderDate(), order.state().code(), order.relevantService(),
-						String.join(" ", order.items().stream().map(i -> i.orderType()).toList()),
-						String.join(" ", order.items().stream().map(i -> i.instanceId()).toList()),
-						order.submittedBy(), order.approvedBy().orElse(""),
-						order.completionDate().map(Object::toString).orElse(""), order.description());
-			}
+			ordering.export(filter, order -> {
+				try {
+					csv.printRecord(order.id(), order.orderDate(), order.state().code(), cell(order.relevantService()),
+							cell(String.join(" ", order.items().stream().map(i -> i.orderType()).toList())),
+							cell(String.join(" ", order.items().stream().map(i -> i.instanceId()).toList())),
+							cell(order.submittedBy()), cell(order.approvedBy().orElse("")),
+							order.completionDate().map(Object::toString).orElse(""), cell(order.description()));
+				}
+				catch (IOException failed) {
+					throw new UncheckedIOException(failed);
+				}
+			});
 		}
+	}
+
+	/** A cell a spreadsheet would take for a formula is prefixed with a quote, so that it stays text. */
+	static String cell(String text) {
+		return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
 	@GetMapping("/app/orders/new")
@@ -161,7 +184,7 @@ class OrdersPage {
 						message));
 			}
 			catch (OrderRefusal refusal) {
-				errors.put("form", refusal.getMessage());
+				errors.put("form", messages.getMessage(refusal, locale));
 			}
 		}
 		return form(model, instance, kind, values, errors, description, key, locale);
@@ -180,12 +203,13 @@ class OrdersPage {
 
 	@PostMapping("/app/orders/{id}/cancel")
 	@PreAuthorize("hasAnyRole('CUSTOMER_ADMINISTRATOR', 'CUSTOMER_ORDERER')")
-	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+			Locale locale) {
 		try {
 			ordering.cancel(id, note);
 		}
 		catch (OrderRefusal refusal) {
-			redirect.addFlashAttribute("refusal", refusal.getMessage());
+			redirect.addFlashAttribute("refusal", messages.getMessage(refusal, locale));
 		}
 		return "redirect:/app/orders/" + id;
 	}
@@ -193,7 +217,7 @@ class OrdersPage {
 	@PostMapping("/app/orders/{id}/approval")
 	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
 	String approval(@PathVariable UUID id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			if ("approve".equals(decision)) {
 				approvals.approve(id, note);
@@ -203,7 +227,7 @@ class OrdersPage {
 			}
 		}
 		catch (OrderRefusal refusal) {
-			redirect.addFlashAttribute("refusal", refusal.getMessage());
+			redirect.addFlashAttribute("refusal", messages.getMessage(refusal, locale));
 		}
 		return "redirect:/app/orders/" + id;
 	}
@@ -231,21 +255,30 @@ class OrdersPage {
 	private OrderFilter filter(Map<String, String> params) {
 		String state = params.getOrDefault("state", "");
 		Set<OrderState> states = state.isBlank() ? Set.of()
-				: Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state", "Unknown state.")));
+				: Set.of(OrderState.of(state).orElseThrow(() -> OrderRefusal.invalid("state", "Unknown state.")
+					.explained("unknown-state")));
+		LocalDate from = day("from", params.get("from"));
+		LocalDate to = day("to", params.get("to"));
+		// Compared as days: the period ends at the end of its "to" day, so a start one day later is still reversed.
+		if (from != null && to != null && from.isAfter(to)) {
+			throw OrderRefusal.invalid("from", "The start of the period is after its end.")
+				.explained("period-reversed");
+		}
 		return OrderFilter.of(states, params.get("relevantService"), params.get("instanceId"),
-				params.get("submittedBy"), date(params.get("from"), 0), date(params.get("to"), 1));
+				params.get("submittedBy"), from == null ? null : times.startOf(from),
+				to == null ? null : times.startOf(to.plusDays(1)));
 	}
 
 	// A day of the filter starts at midnight where the person is.
-	private java.time.Instant date(String text, int plusDays) {
+	private static LocalDate day(String field, String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return times.startOf(LocalDate.parse(text.strip()).plusDays(plusDays));
+			return LocalDate.parse(text.strip());
 		}
 		catch (java.time.DateTimeException invalid) {
-			throw OrderRefusal.invalid("from", "Use a date such as 2026-12-01.");
+			throw OrderRefusal.invalid(field, "Use a date such as 2026-12-01.").explained("date");
 		}
 	}
 

@@ -105,6 +105,14 @@ class DescriptorOrderValidationTests {
 					assertThat(kind.validate(values)).extracting(InvalidValue::field).containsExactly(p.key());
 				}));
 			}
+			else if (kind.parameters().size() > 1) {
+				// A modify needs at least one value; with the others given, this one may be left out.
+				tests.add(DynamicTest.dynamicTest(p.key() + " left out passes", () -> {
+					Map<String, Object> values = new HashMap<>(base);
+					values.remove(p.key());
+					assertThat(kind.validate(values)).isEmpty();
+				}));
+			}
 		}
 		return tests.stream();
 	}
@@ -125,6 +133,13 @@ class DescriptorOrderValidationTests {
 				else {
 					edges.put(sample(p), true);
 					edges.put("!" + sample(p), false);
+					// Both rules are checked: the longest value the pattern takes, and one character more.
+					c.maxLength().ifPresent(max -> {
+						String longest = matching(p, max).orElseThrow(() -> new AssertionError(
+								"no value of " + max + " characters fits " + p.key() + " " + c));
+						edges.put(longest, true);
+						edges.put(matching(p, max + 1).orElse(longest + "0"), false);
+					});
 				}
 			}
 			case INTEGER, DECIMAL -> {
@@ -157,6 +172,65 @@ class DescriptorOrderValidationTests {
 			}
 		}
 		return edges;
+	}
+
+	@Test
+	@DisplayName("R-7.7 a text parameter with both a pattern and a maximum length is tested at its longest valid value and one character past it")
+	void patternAndLengthEdgesAreBothTested() {
+		Map<String, String> parameters = Map.of("ocn-for-business:change-reverse-dns", "hostname",
+				"wideangle-mss:request-analysis", "incidentReference", "arcstar-universal-one:add", "circuitId",
+				"api-gateway:add", "productKey", "nexcenter:add", "rackId", "smart-data-platform:add", "projectId");
+		parameters.forEach((type, key) -> {
+			String[] parts = type.split(":");
+			OrderKind kind = kind(parts[0], parts[1]).orElseThrow();
+			OrderParameter p = kind.parameters().stream().filter(q -> q.key().equals(key)).findFirst().orElseThrow();
+			int max = p.constraints().maxLength().orElseThrow();
+			assertThat(p.constraints().pattern()).as(type + " " + key).isPresent();
+			Map<Object, Boolean> edges = edges(p);
+			assertThat(edges).as(type + " " + key)
+				.containsEntry(edges.keySet().stream().filter(v -> v.toString().length() == max).findFirst()
+					.orElseThrow(() -> new AssertionError("no edge of " + max + " characters for " + key)), true)
+				.containsEntry(edges.keySet().stream().filter(v -> v.toString().length() == max + 1).findFirst()
+					.orElseThrow(() -> new AssertionError("no edge past " + max + " characters for " + key)), false);
+			String longest = edges.keySet().stream().map(Object::toString).filter(v -> v.length() == max).findFirst()
+				.orElseThrow();
+			Map<String, Object> values = new HashMap<>();
+			kind.parameters().forEach(q -> values.put(q.key(), sample(q)));
+			values.put(key, longest);
+			assertThat(kind.validate(values)).as(type + " " + key + " = " + longest).isEmpty();
+			values.put(key, longest + "1");
+			assertThat(kind.validate(values)).as(type + " " + key).extracting(InvalidValue::field).containsExactly(key);
+		});
+	}
+
+	/**
+	 * A value of exactly this length that the parameter's pattern takes, grown from its sample: padded
+	 * with one repeated character at either end, or, for dotted names, with labels of at most 63
+	 * characters in front.
+	 */
+	static Optional<String> matching(OrderParameter p, int length) {
+		java.util.regex.Pattern pattern = p.constraints().pattern().orElseThrow();
+		String sample = sample(p).toString();
+		int missing = length - sample.length();
+		if (missing < 0) {
+			return Optional.empty();
+		}
+		List<String> candidates = new ArrayList<>();
+		for (String fill : List.of("0", "a", "A")) {
+			candidates.add(sample + fill.repeat(missing));
+			candidates.add(fill.repeat(missing) + sample);
+		}
+		StringBuilder labels = new StringBuilder();
+		int left = missing;
+		while (left > 64) {
+			labels.append("a".repeat(63)).append('.');
+			left -= 64;
+		}
+		if (left >= 2) {
+			labels.append("a".repeat(left - 1)).append('.');
+			candidates.add(labels + sample);
+		}
+		return candidates.stream().filter(v -> v.length() == length && pattern.matcher(v).matches()).findFirst();
 	}
 
 	static Object sample(OrderParameter p) {
