@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,17 +56,41 @@ public class MaintenanceCalendar {
 
 	private final Clock clock;
 
-	MaintenanceCalendar(Inbox inbox, NoticeBoard board, JdbcClient jdbc, Tenancy tenancy, Clock clock) {
+	private final String baseUrl;
+
+	MaintenanceCalendar(Inbox inbox, NoticeBoard board, JdbcClient jdbc, Tenancy tenancy, Clock clock,
+			@Value("${portal.base-url}") String baseUrl) {
 		this.inbox = inbox;
 		this.board = board;
 		this.jdbc = jdbc;
 		this.tenancy = tenancy;
 		this.clock = clock;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** A freshly issued feed token and the address a calendar app subscribes to; shown once. */
+	public record FeedAddress(String token, String url) {
+	}
+
+	/**
+	 * What the person's maintenance page shows: windows not yet over, soonest first; windows
+	 * that ended within the past week, latest first; and whether a feed address is active.
+	 */
+	public record Overview(List<Window> upcoming, List<Window> recent, boolean feedActive) {
 	}
 
 	/** A planned window as the calendar shows it. */
 	public record Window(UUID id, String title, String description, Instant start, Instant end, List<String> services,
 			int revision) {
+
+		/** When the window is over; a window announced without an end counts as one hour long. */
+		public Instant effectiveEnd() {
+			return end == null ? start.plus(Duration.ofHours(1)) : end;
+		}
+
+		boolean endsBy(Instant now) {
+			return !effectiveEnd().isAfter(now);
+		}
 	}
 
 	/** The person's announced maintenance windows from a week ago on, soonest first. */
@@ -80,6 +105,24 @@ public class MaintenanceCalendar {
 			.toList();
 	}
 
+	/** The person's windows split into upcoming and recent, with the state of their feed. */
+	@Transactional(readOnly = true)
+	public Overview overview(String loginId, Locale locale) {
+		Instant now = clock.instant();
+		List<Window> all = windows(loginId, locale);
+		List<Window> recent = all.stream().filter(window -> window.endsBy(now))
+			.sorted(java.util.Comparator.comparing(Window::effectiveEnd).reversed())
+			.toList();
+		return new Overview(all.stream().filter(window -> !window.endsBy(now)).toList(), recent, hasFeed(loginId));
+	}
+
+	/** Whether the person has a current feed token. */
+	@Transactional(readOnly = true)
+	public boolean hasFeed(String loginId) {
+		return jdbc.sql("SELECT count(*) FROM notices.calendar_feeds WHERE login_id = ?").param(loginId)
+			.query(Integer.class).single() > 0;
+	}
+
 	/** The windows as an iCalendar feed. */
 	public String ics(String loginId, Locale locale) {
 		Calendar calendar = new Calendar();
@@ -87,8 +130,7 @@ public class MaintenanceCalendar {
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
 		for (Window window : windows(loginId, locale)) {
-			Instant end = window.end() == null ? window.start().plus(Duration.ofHours(1)) : window.end();
-			VEvent event = new VEvent(window.start(), end, window.title());
+			VEvent event = new VEvent(window.start(), window.effectiveEnd(), window.title());
 			event.add(new Uid(window.id() + "@customer-portal"));
 			event.add(new Sequence(window.revision()));
 			event.add(new DtStamp(clock.instant()));
@@ -104,6 +146,13 @@ public class MaintenanceCalendar {
 			throw new IllegalStateException(ex);
 		}
 		return out.toString();
+	}
+
+	/** Issues (or replaces) the person's feed token with the address to subscribe to; shown once. */
+	@Transactional
+	public FeedAddress issueFeed(String loginId, UUID customerId) {
+		String token = issueFeedToken(loginId, customerId);
+		return new FeedAddress(token, baseUrl + "/api/v1/maintenance.ics?token=" + token);
 	}
 
 	/** Issues (or replaces) the person's feed token; shown once. */

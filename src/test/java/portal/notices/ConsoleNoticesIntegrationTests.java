@@ -135,6 +135,7 @@ class ConsoleNoticesIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(maintenance(customer, publishAt, start.plus(Duration.ofDays(1)), false, "Night work, moved")))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id))
 			.andExpect(jsonPath("$.revision").value(1));
 
 		RequestPostProcessor viewer = authentication(TestPrincipals.customerUser(user, customer, "VIEWER"));
@@ -148,6 +149,11 @@ class ConsoleNoticesIntegrationTests {
 			.andExpect(status().isConflict());
 		mvc.perform(delete("/api/v1/console/notices/" + id).with(csrf()).with(planner)).andExpect(status().isConflict());
 
+		// Only published windows reach a feed, and a published notice can no longer be edited (the 409s
+		// above), so the edits a feed can witness are those made before publication. The UID is derived
+		// from nothing but the notice's id, which an edit keeps (the PATCH answered with the same id), so
+		// the event carries the UID the window had from its creation, whatever was edited, and calendar
+		// apps replace the event by its higher SEQUENCE instead of adding a second one.
 		var feed = events(token);
 		assertThat(feed).hasSize(1);
 		VEvent event = feed.get(0);

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import portal.MutableClock;
@@ -18,6 +19,9 @@ import portal.platform.TenantScope;
 import portal.platform.TestPrincipals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -157,5 +161,97 @@ class DocumentsIntegrationTests {
 		mvc.perform(get("/api/v1/documents/" + SPEC + "/diff").param("from", "1").param("to", "999"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.fields.to").exists());
+	}
+
+	@Test
+	@DisplayName("R-2.1 R-23 the general conditions for orders and usage data are published, listed and translated")
+	void generalServiceConditionsArePublished() throws Exception {
+		mvc.perform(get("/portal-page/terms")).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("General Conditions for Orders and Usage Data"),
+					containsString("href=\"/portal-page/terms/service-conditions\""),
+					containsString("href=\"/portal-page/terms\""))));
+		mvc.perform(get("/portal-page/terms/service-conditions")).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<h2>2. Orders placed in the portal</h2>"),
+					containsString("shows such gaps as gaps"), not(containsString("??")))));
+		mvc.perform(get("/portal-page/terms/service-conditions").param("lang", "ja")).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("注文および利用データに関する一般条件"),
+					containsString("<h2>2. ポータルからの注文</h2>"), containsString("英語の原文が正本です"))));
+		mvc.perform(get("/api/v1/documents")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.key == 'service-conditions')].versionInForce").value(org.hamcrest.Matchers.hasItem(
+					documents.inForce("service-conditions").orElseThrow().version())))
+			.andExpect(jsonPath("$[?(@.key == 'service-conditions')].needsAcceptance").value(
+					org.hamcrest.Matchers.contains(false)));
+		DocumentVersion first = documents.version("service-conditions", 1).orElseThrow();
+		assertThat(first.sha256()).isEqualTo(Documents.sha256(first.bodyEn()));
+		assertThat(first.bodyJa()).contains("英語の文章が優先します");
+	}
+
+	@Test
+	@DisplayName("R-2.1 R-23 a version scheduled for later says on its public page when it takes effect, in English and Japanese")
+	void scheduledVersionSaysWhenItTakesEffect() throws Exception {
+		Instant effective = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+		publish(SPEC, "Support answers on working days.\n\nSpare parts are kept in two depots.", effective);
+		int scheduled = documents.upcoming(SPEC).get(0).version();
+		try {
+			mvc.perform(get("/portal-page/terms/" + SPEC + "/versions/" + scheduled)).andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Takes effect on"),
+						containsString("datetime=\"" + effective + "\""), not(containsString("In force since")))));
+			mvc.perform(get("/portal-page/terms/" + SPEC + "/versions/" + scheduled).param("lang", "ja"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("発効予定日"),
+						containsString("datetime=\"" + effective + "\""))));
+			mvc.perform(get("/portal-page/terms")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Version " + scheduled + " takes effect on")));
+		}
+		finally {
+			// Later publications in the shared database may not take effect before this one.
+			clock.advance(Duration.between(clock.instant(), effective));
+		}
+	}
+
+	@Test
+	@DisplayName("R-2.1 the editor previews a draft as readers will see it, rendered inert, and saves it without publishing")
+	void editorPreviewsAndSavesDrafts() throws Exception {
+		var publisher = authentication(TestPrincipals.staff("pub-4", "PUBLISHER"));
+		int before = documents.versions(SPEC).size();
+		String body = "## Response times\n\nFaults are *answered* within an hour. <script>alert(1)</script>"
+				+ "[open](javascript:alert(2)) <img src=x onerror=alert(3)>";
+		String page = mvc.perform(post("/console/documents/" + SPEC).with(csrf()).with(publisher)
+				.param("titleEn", "Service specification").param("bodyEn", body).param("summaryEn", "Response times.")
+				.param("zone", "UTC").param("action", "preview"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String preview = page.substring(page.indexOf("id=\"preview-title\""));
+		assertThat(preview).contains("<h2>Response times</h2>").contains("<em>answered</em>")
+			.contains("&lt;script&gt;").doesNotContain("<script").doesNotContain("<img")
+			.doesNotContain("href=\"javascript");
+		assertThat(documents.draft(SPEC).map(draft -> draft.bodyEn())).isNotEqualTo(java.util.Optional.of(body));
+
+		mvc.perform(post("/console/documents/" + SPEC).with(csrf()).with(publisher)
+				.param("titleEn", "Service specification").param("bodyEn", body).param("summaryEn", "Response times.")
+				.param("zone", "UTC").param("action", "save"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("The draft is saved."), not(containsString("id=\"preview-title\"")))));
+		assertThat(documents.draft(SPEC).orElseThrow().bodyEn()).isEqualTo(body);
+		assertThat(documents.draft(SPEC).orElseThrow().summaryEn()).isEqualTo("Response times.");
+		mvc.perform(get("/console/documents/" + SPEC).with(publisher)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Faults are *answered* within an hour.")));
+		assertThat(documents.versions(SPEC)).hasSize(before);
+		mvc.perform(post("/console/documents/" + SPEC).with(csrf())
+				.with(authentication(TestPrincipals.staff("desk-4", "DESK"))).param("titleEn", "T")
+				.param("bodyEn", "B").param("action", "save"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	@DisplayName("R-2.1 the database refuses the application any change to a published version")
+	void publishedVersionsCannotBeChanged() {
+		tenancy.run(Actor.job("test"), TenantScope.system(), () -> {
+			assertThatThrownBy(() -> jdbc.sql("UPDATE terms.documents SET body_en = 'forged' WHERE kind = 'portal-terms'")
+				.update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> jdbc.sql("DELETE FROM terms.documents WHERE kind = 'portal-terms'").update())
+				.isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+		});
+		assertThat(documents.version("portal-terms", 1).orElseThrow().bodyEn()).doesNotContain("forged");
 	}
 }

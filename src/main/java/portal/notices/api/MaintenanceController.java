@@ -6,7 +6,6 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,21 +28,15 @@ import portal.platform.problems.Problems;
 @Tag(name = "Maintenance", description = "Planned maintenance windows announced to you")
 class MaintenanceController {
 
-	record FeedToken(String token, String url) {
-	}
-
 	private static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
 	private final MaintenanceCalendar calendar;
 
 	private final Tenancy tenancy;
 
-	private final String baseUrl;
-
-	MaintenanceController(MaintenanceCalendar calendar, Tenancy tenancy, @Value("${portal.base-url}") String baseUrl) {
+	MaintenanceController(MaintenanceCalendar calendar, Tenancy tenancy) {
 		this.calendar = calendar;
 		this.tenancy = tenancy;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	@GetMapping("/api/v1/maintenance")
@@ -72,9 +65,8 @@ class MaintenanceController {
 	@PostMapping("/api/v1/maintenance/feed-token")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Issue (or replace) your calendar feed token; shown once")
-	FeedToken issue() {
-		String token = calendar.issueFeedToken(tenancy.actor().id(), tenancy.scope().customerId().orElse(null));
-		return new FeedToken(token, baseUrl + "/api/v1/maintenance.ics?token=" + token);
+	MaintenanceCalendar.FeedAddress issue() {
+		return calendar.issueFeed(tenancy.actor().id(), tenancy.scope().customerId().orElse(null));
 	}
 
 	@DeleteMapping("/api/v1/maintenance/feed-token")

@@ -11,12 +11,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem details every API error answers with, and writes them where no converter does. */
 public final class Problems {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * With Spring's mix-in, a problem's extra members (the page to visit, the fields at fault)
+	 * are written at the top level, as Spring MVC writes the problems controllers answer with.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	private Problems() {
 	}

@@ -5,20 +5,30 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import portal.PortalIntegrationTest;
@@ -26,6 +36,9 @@ import portal.identity.Role;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
+import portal.terms.DocumentVersion;
+import portal.terms.Documents;
+import portal.terms.NewVersion;
 import portal.terms.Terms;
 
 @PortalIntegrationTest
@@ -46,6 +59,9 @@ class ConsentRecordsIntegrationTests {
 
 	@Autowired
 	Terms terms;
+
+	@Autowired
+	Documents documents;
 
 	IdentityPageFixtures fixtures;
 
@@ -158,6 +174,69 @@ class ConsentRecordsIntegrationTests {
 		mvc.perform(get("/api/v1/console/documents/{key}/consents", "portal-terms").param("size", "0")
 			.with(authentication(desk.authentication())))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	@DisplayName("R-7.3 a receipt can be checked: the stored SHA-256, the one printed and that of the served text are equal")
+	void receiptChecksAgainstThePublishedText() throws Exception {
+		Map<String, Object> stored = asSystem(() -> jdbc.sql("""
+				SELECT id, sha256 FROM terms.acceptances WHERE account_id = ? AND kind = ? AND version = ?""")
+			.params(admin.user().accountId(), Terms.PERSONAL_INFORMATION, version).query().singleRow());
+		String storedHash = (String) stored.get("sha256");
+
+		String receipt = mvc.perform(get("/app/consents/{id}/receipt", stored.get("id"))
+				.with(authentication(admin.authentication())))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Matcher printed = Pattern.compile("SHA-256 of the English text accepted:\\s*([0-9a-f]{64})").matcher(receipt);
+		assertThat(printed.find()).as("the receipt prints a SHA-256").isTrue();
+
+		String served = JsonPath.read(mvc.perform(get("/api/v1/documents/{key}/versions/{version}",
+				Terms.PERSONAL_INFORMATION, version))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(), "$.body");
+		String servedHash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(served.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(storedHash).matches("[0-9a-f]{64}");
+		assertThat(printed.group(1)).isEqualTo(storedHash);
+		assertThat(servedHash).isEqualTo(storedHash);
+		assertThat(receipt).contains("/api/v1/documents/" + Terms.PERSONAL_INFORMATION + "/versions/" + version);
+	}
+
+	@Test
+	@DisplayName("R-7.3 an API token of a user who has not accepted new personal-information terms gets a problem naming the page, then 200 once accepted")
+	void apiTokenWaitsForAcceptance() throws Exception {
+		IdentityPageFixtures.Person reader = fixtures.active(customer, Role.CUSTOMER_VIEWER);
+		String token = JsonPath.read(mvc.perform(post("/api/v1/me/tokens").with(csrf())
+				.with(authentication(reader.authentication()))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"export\",\"validDays\":30}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.secret");
+		assertThat(token).startsWith("cpt_");
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+
+		DocumentVersion current = terms.requireInForce(Terms.PERSONAL_INFORMATION);
+		DocumentVersion amended = tenancy.call(Actor.staff("ST-PUBLISHER-3"), TenantScope.allCustomers(),
+				() -> documents.publish(Terms.PERSONAL_INFORMATION, new NewVersion(current.titleEn(),
+						current.bodyEn() + "\n\n8. Keeping records\nA record of each acceptance is kept while the account exists.",
+						current.titleJa(), current.bodyJa(), "Says how long acceptance records are kept.", null, null)));
+
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.page").value("/app/accept-terms"))
+			.andExpect(jsonPath("$.document").value(Terms.PERSONAL_INFORMATION))
+			.andExpect(jsonPath("$.version").value(amended.version()))
+			.andExpect(jsonPath("$.detail").value(containsString("/app/accept-terms")));
+
+		mvc.perform(post("/app/accept-terms").with(csrf()).with(authentication(reader.authentication()))
+				.param("kind", Terms.PERSONAL_INFORMATION).param("version", String.valueOf(amended.version()))
+				.param("accept", "true"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.user.loginId").value(reader.loginId()));
 	}
 
 	private <T> T asSystem(java.util.function.Supplier<T> work) {

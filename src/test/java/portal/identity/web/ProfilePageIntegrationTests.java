@@ -33,6 +33,10 @@ import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.identity.tokens.PersonalTokens;
+import portal.notices.Email;
+import portal.notices.EmailOutbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @PortalIntegrationTest
 @DisplayName("R-PI.1–R-PI.3 The profile page")
@@ -52,6 +56,15 @@ class ProfilePageIntegrationTests {
 
 	@Autowired
 	Tenancy tenancy;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	EmailOutbox outbox;
 
 	IdentityPageFixtures fixtures;
 
@@ -264,6 +277,48 @@ class ProfilePageIntegrationTests {
 
 		assertThatThrownBy(() -> tenancy.call(Actor.job("test"), TenantScope.system(),
 				() -> administration.user(customer, viewer.loginId()))).isInstanceOf(IdentityException.class);
+	}
+
+	@Test
+	@DisplayName("R-PI.3 withdrawing erases the person's name and address from queued and sent mails in the outbox")
+	void withdrawalErasesThePersonFromTheOutbox() throws Exception {
+		String email = viewer.view().email();
+		String name = viewer.view().name();
+		UUID queued = queue(email, "Dear " + name + ", maintenance on your line starts tonight.");
+		UUID sent = queue(email, "Dear " + name + ", your order is confirmed.");
+		asSystem(() -> jdbc.sql("UPDATE notices.outbox SET sent_at = now() WHERE id = ?").param(sent).update());
+		assertThat(outboxRowsMentioning(email, name, queued, sent)).isGreaterThanOrEqualTo(2);
+
+		mvc.perform(post("/app/profile/withdraw").with(csrf()).with(authentication(viewer.authentication()))
+			.param("confirmed", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your registration is deleted")));
+
+		assertThat(outboxRowsMentioning(email, name, queued, sent)).isZero();
+		assertThat(asSystem(() -> jdbc.sql("SELECT count(*) FROM notices.outbox WHERE id = ?").param(queued)
+			.query(Integer.class).single())).as("the queued mail is dropped").isZero();
+		String kept = asSystem(() -> jdbc.sql("SELECT recipient || ' | ' || body FROM notices.outbox WHERE id = ?")
+			.param(sent).query(String.class).single());
+		assertThat(kept).isEqualTo("erased@erased.invalid | Dear [erased], your order is confirmed.");
+	}
+
+	/** Queues a mail to the person as the portal's modules do: on behalf of their customer. */
+	private UUID queue(String recipient, String body) {
+		return asSystem(() -> transactions.execute(status -> outbox
+			.enqueue(new Email(recipient, "Customer Portal", body, java.util.Locale.ENGLISH, customer))));
+	}
+
+	/** Mails still addressed to the person (the activation mail too), and of the two queued here those naming them. */
+	private int outboxRowsMentioning(String email, String name, UUID queued, UUID sent) {
+		return asSystem(() -> jdbc.sql("""
+				SELECT count(*) FROM notices.outbox
+				WHERE lower(recipient) = lower(?)
+					OR (id IN (?, ?) AND (body LIKE '%' || ? || '%' OR subject LIKE '%' || ? || '%'))""")
+			.params(email, queued, sent, name, name).query(Integer.class).single());
+	}
+
+	private <T> T asSystem(java.util.function.Supplier<T> work) {
+		return tenancy.call(Actor.job("test"), TenantScope.system(), work);
 	}
 
 	@Test
