@@ -204,41 +204,6 @@ class ConsentRecordsIntegrationTests {
 		assertThat(receipt).contains("/api/v1/documents/" + Terms.PERSONAL_INFORMATION + "/versions/" + version);
 	}
 
-	@Test
-	@DisplayName("R-7.3 an API token of a user who has not accepted new personal-information terms gets a problem naming the page, then 200 once accepted")
-	void apiTokenWaitsForAcceptance() throws Exception {
-		IdentityPageFixtures.Person reader = fixtures.active(customer, Role.CUSTOMER_VIEWER);
-		String token = JsonPath.read(mvc.perform(post("/api/v1/me/tokens").with(csrf())
-				.with(authentication(reader.authentication()))
-				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"export\",\"validDays\":30}"))
-			.andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString(), "$.secret");
-		assertThat(token).startsWith("cpt_");
-		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
-
-		DocumentVersion current = terms.requireInForce(Terms.PERSONAL_INFORMATION);
-		DocumentVersion amended = tenancy.call(Actor.staff("ST-PUBLISHER-3"), TenantScope.allCustomers(),
-				() -> documents.publish(Terms.PERSONAL_INFORMATION, new NewVersion(current.titleEn(),
-						current.bodyEn() + "\n\n8. Keeping records\nA record of each acceptance is kept while the account exists.",
-						current.titleJa(), current.bodyJa(), "Says how long acceptance records are kept.", null, null)));
-
-		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
-			.andExpect(status().isForbidden())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.page").value("/app/accept-terms"))
-			.andExpect(jsonPath("$.document").value(Terms.PERSONAL_INFORMATION))
-			.andExpect(jsonPath("$.version").value(amended.version()))
-			.andExpect(jsonPath("$.detail").value(containsString("/app/accept-terms")));
-
-		mvc.perform(post("/app/accept-terms").with(csrf()).with(authentication(reader.authentication()))
-				.param("kind", Terms.PERSONAL_INFORMATION).param("version", String.valueOf(amended.version()))
-				.param("accept", "true"))
-			.andExpect(status().is3xxRedirection());
-		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.user.loginId").value(reader.loginId()));
-	}
-
 	private <T> T asSystem(java.util.function.Supplier<T> work) {
 		return tenancy.call(Actor.job("test"), TenantScope.system(), work::get);
 	}
