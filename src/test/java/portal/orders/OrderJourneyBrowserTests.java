@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -276,9 +278,17 @@ class OrderJourneyBrowserTests {
 
 	private void signIn(WebDriver browser, Person person) throws Exception {
 		// The activation took the current step; the next one is still within the accepted window.
-		JourneySteps.signIn(browser, url("/sign-in"), person.loginId(), person.password(),
-				code(person.secret(), step(Instant.now()) + 1));
+		// A code's step is accepted once: a second sign-in waits until a later step is next.
+		long next = step(Instant.now()) + 1;
+		while (next <= usedSteps.getOrDefault(person.loginId(), Long.MIN_VALUE)) {
+			Thread.sleep(1_000);
+			next = step(Instant.now()) + 1;
+		}
+		usedSteps.put(person.loginId(), next);
+		JourneySteps.signIn(browser, url("/sign-in"), person.loginId(), person.password(), code(person.secret(), next));
 	}
+
+	private final Map<String, Long> usedSteps = new HashMap<>();
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
