@@ -156,6 +156,7 @@ class OrderJourneyBrowserTests {
 
 		signIn(browser, admin);
 		browser.get(url(orderPath));
+		waitFor(browser, By.id("approval-note"));
 		browser.findElement(By.id("approval-note")).sendKeys("Budget agreed");
 		clickThrough(browser, By.cssSelector("button[value=approve]"));
 		waitFor(browser, By.id("order-state"));
