@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Throughput and latency of the signed-in pages and the token API against the bare liveness
 # endpoint and the public Portal Page, same run, same machine, on a fresh demo database.
-# Usage: bench/pages.sh [seconds per measurement=10] [connections="10 50"]
+# Usage: bench/pages.sh [seconds per measurement=10] [connections="10 50"] [users thinking=50]
+# Connections send their next request as soon as the last is answered (the load a machine can
+# take); "users thinking" are as many connections that each wait about BENCH_THINK_MS (1000)
+# between requests, as people clicking through pages do, and measure latency at that load.
 # The abuse limits on sign-ins per address and API requests per token are raised for the run:
 # a handful of users and tokens send thousands of requests a second, which is what the limits
 # are there to refuse. The budget is still checked on every API request.
@@ -13,10 +16,15 @@
 #   BENCH_JAVA_OPTS              JVM options of the portal (e.g. -XX:StartFlightRecording=…)
 #   BENCH_ACCEPT_ENCODING (gzip) what the load generator says it accepts, as a browser would
 #   BENCH_OPTIONAL               extra signed-in pages to probe, space-separated paths
+#   BENCH_PROFILE (0)            1: after the measurements, each request again at 10 connections
+#                                under a JFR recording, printing the portal's CPU per request and
+#                                where the request threads' samples fall (ProfileShares.java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-"10 50"}
+users=${3:-50}
+think=${BENCH_THINK_MS:-1000}
 port=${BENCH_PORT:-8199}
 variants=${BENCH_VARIANTS:-"current="}
 export BENCH_ACCEPT_ENCODING=${BENCH_ACCEPT_ENCODING:-gzip}
@@ -90,6 +98,31 @@ superuser_password() {
 	sed -n 's/^superuser=//p' "$1/database-passwords.properties"
 }
 
+# CPU seconds (user + system) the process has used so far.
+cpu_seconds() {
+	awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"
+}
+
+# For each target: a JFR recording while only it is requested, the portal's CPU per request
+# over the same time, and the recording's samples by category.
+profile_targets() {
+	echo
+	echo "-- where the time goes: each request alone at 10 connections for ${seconds} s under JFR (profile settings)"
+	local target label path out before after rps
+	for target in "$@"; do
+		IFS='|' read -r label path _ <<<"$target"
+		local jfr="$work/profile-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-').jfr"
+		jcmd "$portal_pid" JFR.start name=page settings=profile >/dev/null
+		before=$(cpu_seconds "$portal_pid")
+		read -r rps _ _ _ <<<"$(measure "$path" 10 "${target#*|*|}")"
+		after=$(cpu_seconds "$portal_pid")
+		jcmd "$portal_pid" JFR.stop name=page filename="$(realpath -m "$jfr")" >/dev/null
+		printf '%s: %s req/s, portal JVM CPU %s ms per request\n' "$label" "$rps" \
+			"$(awk -v a="$before" -v b="$after" -v r="$rps" -v s="$seconds" 'BEGIN { printf "%.2f", 1000 * (b - a) / (r * s) }')"
+		java bench/java/portal/bench/ProfileShares.java "$jfr" | head -8
+	done
+}
+
 run_variant() {
 	local name=$1 options=$2
 	local data="$work/data-$name"
@@ -98,7 +131,9 @@ run_variant() {
 	echo
 	echo "== variant '$name' (${options:-no extra options})"
 	# shellcheck disable=SC2086
-	PORTAL_DATA_DIR="$data" java ${BENCH_JAVA_OPTS:-} -cp "$cp" portal.PortalApplication --server.port="$port" \
+	local deep=""
+	[ "${BENCH_PROFILE:-0}" = 1 ] && deep="-XX:FlightRecorderOptions=stackdepth=256"
+	PORTAL_DATA_DIR="$data" java ${BENCH_JAVA_OPTS:-} $deep -cp "$cp" portal.PortalApplication --server.port="$port" \
 		--logging.level.root=WARN --logging.level.portal.platform.database=INFO --logging.level.portal.usage.UsageDemo=INFO \
 		--portal.identity.sign-ins-per-address-per-minute=100000 --portal.api.requests-per-minute=100000000 \
 		${options//,/ } >"$work/portal-$name.log" 2>&1 &
@@ -191,6 +226,20 @@ run_variant() {
 		done
 	done
 	echo "(ratio L: to the liveness endpoint; P: to the public page)"
+	if [ "$users" -gt 0 ]; then
+		echo
+		echo "-- $users users, each waiting ${think} ms (0.5-1.5x) between requests, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+		printf '%-36s %9s %9s %9s %8s\n' request 'req/s' 'p50 ms' 'p99 ms' errors
+		for target in "${targets[@]}"; do
+			IFS='|' read -r label path _ <<<"$target"
+			local rps p50 p99 errors
+			read -r rps p50 p99 errors <<<"$(BENCH_THINK_MS=$think measure "$path" "$users" "${target#*|*|}")"
+			printf '%-36s %9s %9s %9s %8s\n' "$label" "$rps" "$p50" "$p99" "$errors"
+		done
+	fi
+	if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+		profile_targets "${targets[@]}"
+	fi
 	read -r sessions bytes attrs <<<"$(PGPASSWORD="$(superuser_password "$data")" java -cp "$cp" bench/java/portal/bench/PagesSetup.java session-bytes "$pg_port" 2>/dev/null | tail -1)"
 	echo "session state: $sessions signed-in sessions, mean $bytes bytes each in the database (at most $attrs attributes)"
 	echo "portal RSS after the run: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$portal_pid/status")"

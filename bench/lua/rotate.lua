@@ -14,6 +14,16 @@ function init(args)
   next_one = (math.random(1, math.max(#credentials, 1)))
 end
 
+-- BENCH_THINK_MS makes each connection a person who waits between requests: a random pause of
+-- half to one and a half times that many milliseconds before each one. Latency is timed from
+-- the request's sending, so the pause is not counted in it.
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+if think > 0 then
+  function delay()
+    return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
+  end
+end
+
 function request()
   if #credentials == 0 then
     return wrk.format("GET", nil, { ["Accept-Encoding"] = os.getenv("BENCH_ACCEPT_ENCODING") or "" })
