@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Soak: the page benchmark's mix, plus sign-ins and writes, for a while. Every minute: a
-# full GC, then the live heap it left (old generation after collection), pool connections active and 5xx responses so far (from the
-# portal's own metrics). At the end, at rest: the pool's active connections.
+# Soak: the page benchmark's mix, plus sign-ins and writes, for a while. Every minute: the live
+# heap after a full GC (the class histogram's total), pool connections active and 5xx responses
+# so far (from the portal's own metrics). At the end, at rest: the pool's active connections.
 # Goals: 0 responses 5xx; heap after full GC flat (within 10 % from minute 5 to the end);
 # active connections back to 0 at rest.
 # Usage: bench/soak.sh [minutes=5] [connections per target=4]
@@ -74,10 +74,10 @@ pids+=($!)
 printf '%6s %14s %10s %8s %s\n' minute 'live heap MB' 'active db' '5xx' 'load average'
 for ((m = 1; m <= minutes; m++)); do
 	sleep 60
-	jcmd "$portal_pid" GC.run >/dev/null 2>&1 || true
-	sleep 1
-	# What the full GC left: the old generation after collection (young space refills at once under load).
-	heap=$(metric jvm_gc_live_data_size_bytes '')
+	# What a full GC leaves: the class histogram collects first and sums the live objects. (The
+	# old generation's size after the last collection is no measure: under load a young
+	# collection follows within the second and promotes what has not died yet.)
+	heap=$(jcmd "$portal_pid" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { print $3 }')
 	printf '%6d %14.1f %10s %8s %s\n' "$m" "$(awk -v h="$heap" 'BEGIN { print h / 1048576 }')" \
 		"$(metric hikaricp_connections_active 'pool="portal"')" \
 		"$(($(metric5xx) - before))" "$(cut -d' ' -f1-3 /proc/loadavg)"
