@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -31,8 +35,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * <p>Without Chromium or its driver the tests are skipped on a workstation and fail on CI
  * ({@code CI=true}), so a build server can never pass by not running them. Selenium Manager is
  * never consulted: both paths are given, so nothing is downloaded.
+ *
+ * <p>When a test fails, what each of its browsers showed is kept: the address, the title and the
+ * page's text join the failure's report, and the page source and a screenshot are written to
+ * {@code target/browser-failures/}, so that a failure seen once on a build server can be read.
  */
-public final class Browsers implements BeforeAllCallback, ParameterResolver {
+public final class Browsers implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
+
+	private static final Path FAILURES = Path.of("target", "browser-failures");
+
+	private static final int TEXT_SHOWN = 2_000;
 
 	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -59,6 +71,37 @@ public final class Browsers implements BeforeAllCallback, ParameterResolver {
 		Browser browser = open();
 		extension.getStore(NAMESPACE).put(parameter.getIndex(), browser);
 		return browser.driver();
+	}
+
+	@Override
+	public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+		ExtensionContext.Store store = context.getStore(NAMESPACE);
+		for (int index = 0; index < context.getRequiredTestMethod().getParameterCount(); index++) {
+			Browser browser = store.get(index, Browser.class);
+			if (browser != null) {
+				String name = context.getRequiredTestClass().getSimpleName() + "-"
+						+ context.getRequiredTestMethod().getName() + "-" + index;
+				failure.addSuppressed(new AssertionError(whatItShowed(browser.driver(), name)));
+			}
+		}
+		throw failure;
+	}
+
+	/** The browser's address, title and text, with its source and a screenshot kept under the name. */
+	static String whatItShowed(ChromeDriver driver, String name) {
+		try {
+			String text = driver.findElement(By.tagName("body")).getText();
+			Files.createDirectories(FAILURES);
+			Files.writeString(FAILURES.resolve(name + ".html"), driver.getPageSource());
+			Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), FAILURES.resolve(name + ".png"),
+					StandardCopyOption.REPLACE_EXISTING);
+			return "The browser showed " + driver.getCurrentUrl() + " (\"" + driver.getTitle() + "\"), kept in "
+					+ FAILURES.resolve(name) + ".html/.png:\n"
+					+ (text.length() > TEXT_SHOWN ? text.substring(0, TEXT_SHOWN) + "…" : text);
+		}
+		catch (IOException | RuntimeException ex) {
+			return "What the browser showed could not be read: " + ex;
+		}
 	}
 
 	/** Skips (workstation) or fails (CI) when the system's Chromium or chromedriver is missing. */
