@@ -24,6 +24,7 @@ import portal.platform.TestPrincipals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,6 +79,9 @@ class OrderingSuspensionIntegrationTests {
 			.with(authentication(holder.orderer())).contentType(MediaType.APPLICATION_JSON)
 			.content(OrderFixtures.bandwidthChange(holder.circuit(), "200")))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		mvc.perform(get("/app/orders/{id}", earlier).with(authentication(holder.orderer())))
+			.andExpect(content().string(containsString("id=\"cancel-note\"")))
+			.andExpect(content().string(not(containsString("id=\"ordering-paused\""))));
 		// Whole seconds: the database keeps microseconds, the clock may have more.
 		String until = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(2)).toString();
 		mvc.perform(post("/api/v1/console/suspensions").with(authentication(SERVICE_MANAGER)).with(csrf())
@@ -126,8 +130,11 @@ class OrderingSuspensionIntegrationTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("acknowledged"));
 		mvc.perform(get("/app/orders").with(authentication(holder.orderer())))
 			.andExpect(status().isOk()).andExpect(content().string(containsString(earlier)));
+		// The order's page says why it cannot be acted on, instead of offering forms that would be refused.
 		mvc.perform(get("/app/orders/{id}", earlier).with(authentication(holder.orderer())))
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"ordering-paused\"")))
+			.andExpect(content().string(not(containsString("id=\"cancel-note\""))));
 		mvc.perform(get("/app/orders.csv").with(authentication(holder.orderer())))
 			.andExpect(status().isOk()).andExpect(content().string(containsString(earlier)));
 		mvc.perform(get("/tmf-api/serviceOrdering/v4/serviceOrder").with(authentication(holder.orderer())))

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +26,8 @@ import portal.customers.ContractSummary;
 import portal.customers.Customers;
 import portal.customers.ServiceInstanceSummary;
 import portal.platform.ActorKind;
+import portal.platform.Availability;
+import portal.platform.PortalFeature;
 import portal.platform.ServiceLimit;
 import portal.platform.Tenancy;
 
@@ -58,8 +61,12 @@ public class Ordering {
 
 	private final Clock clock;
 
+	private final Availability availability;
+
 	Ordering(ServiceOrders orders, OrderKinds kinds, Customers customers, ApprovalPolicies policies, OrderPeople people,
-			Tenancy tenancy, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+			Tenancy tenancy, MessageSource messages, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<Availability> availability) {
+		this.availability = availability.getIfAvailable(() -> Availability.ALWAYS);
 		this.orders = orders;
 		this.kinds = kinds;
 		this.customers = customers;
@@ -141,6 +148,16 @@ public class Ordering {
 	@Transactional(readOnly = true)
 	public Optional<ServiceOrder> order(UUID orderId) {
 		return orders.find(orderId).filter(this::visible);
+	}
+
+	/**
+	 * Why the customer's users may not act on the order now: ordering suspended for their company
+	 * or for the order's relevant service (R-12.3). Empty when they may, and always for staff.
+	 * The routes that act are refused at the one enforcement point; this tells a page not to offer them.
+	 */
+	public Optional<Availability.Unavailable> actionsUnavailable(ServiceOrder order) {
+		return tenancy.scope().customerId()
+			.flatMap(customer -> availability.check(customer, PortalFeature.ORDERING, order.relevantService()));
 	}
 
 	@Transactional(readOnly = true)

@@ -176,6 +176,12 @@ public class ServiceOrder {
 		completionDate = now;
 	}
 
+	/** Whether the customer may still ask to cancel: the states {@link #requestCancellation} moves from. */
+	public boolean cancellable() {
+		return state == OrderState.PENDING_APPROVAL || state == OrderState.ACKNOWLEDGED
+				|| state == OrderState.IN_PROGRESS || state == OrderState.HELD;
+	}
+
 	/**
 	 * The customer asks to cancel. Before approval the Company has not seen the order, so it
 	 * ends at once; afterwards the contracting company assesses the request.

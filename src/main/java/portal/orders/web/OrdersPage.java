@@ -195,9 +195,7 @@ class OrdersPage {
 	String order(@PathVariable UUID id, Model model) {
 		ServiceOrder order = ordering.order(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("order", order);
-		model.addAttribute("cancellable", !order.state().terminal()
-				&& order.state() != OrderState.ASSESSING_CANCELLATION
-				&& order.state() != OrderState.PENDING_CANCELLATION);
+		model.addAttribute("paused", ordering.actionsUnavailable(order).orElse(null));
 		return "orders/order";
 	}
 

@@ -113,6 +113,23 @@ class ServiceOrderTests {
 		}
 	}
 
+	@ParameterizedTest(name = "cancellable from {0}")
+	@MethodSource("states")
+	@DisplayName("R-7.7 an order offers cancellation exactly where asking to cancel is accepted")
+	void cancellableAgreesWithTheTransition(OrderState from) {
+		ServiceOrder order = in(from);
+		boolean offered = order.cancellable();
+		boolean accepted;
+		try {
+			order.requestCancellation("CP-ORDERER", "", NOW);
+			accepted = true;
+		}
+		catch (OrderRefusal refused) {
+			accepted = false;
+		}
+		assertThat(offered).isEqualTo(accepted);
+	}
+
 	static Stream<OrderState> states() {
 		return Stream.of(OrderState.values());
 	}
