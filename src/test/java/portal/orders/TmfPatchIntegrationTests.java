@@ -18,11 +18,13 @@ import portal.platform.TestPrincipals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -84,6 +86,19 @@ class TmfPatchIntegrationTests {
 			.andExpect(jsonPath("$.note[*].text", contains("Access through the loading bay", "Budget confirmed")))
 			.andExpect(jsonPath("$.note[1].author").value("CP-ADM-" + holder.customer().code()))
 			.andExpect(jsonPath("$.state").value("acknowledged"));
+
+		// The portal's own API and the order's page show the same particulars.
+		mvc.perform(get("/api/v1/orders/{id}", id).with(authentication(holder.orderer()))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.externalId").value("PO-2027-0042"))
+			.andExpect(jsonPath("$.notificationContact").value("network-team@example.com"))
+			.andExpect(jsonPath("$.requestedStartDate").value("2030-01-10T00:00:00Z"))
+			.andExpect(jsonPath("$.requestedCompletionDate").value("2030-01-20T00:00:00Z"))
+			.andExpect(jsonPath("$.notes[*].text", contains("Access through the loading bay", "Budget confirmed")));
+		mvc.perform(get("/app/orders/{id}", id).with(authentication(holder.orderer()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"order-particulars\"")))
+			.andExpect(content().string(containsString("PO-2027-0042")))
+			.andExpect(content().string(containsString("network-team@example.com")))
+			.andExpect(content().string(containsString("Access through the loading bay")));
 
 		amend(holder.orderer(), id, "{\"externalId\": null}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.externalId").doesNotExist());
