@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Savepoint;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -131,11 +133,19 @@ class SampleWriter {
 
 		private long lastDay = Long.MIN_VALUE;
 
-		private BinaryCopy out;
+		// The chunk, held until it is written: where it goes depends on what the store holds.
+		private Series[] rowSeries = new Series[0];
 
-		private PGCopyOutputStream copying;
+		private long[] rowTimes = new long[0];
+
+		private double[] rowValues = new double[0];
+
+		private long[] rowLines = new long[0];
 
 		private int rows;
+
+		// The COPY in progress, only ever within a flush.
+		private PGCopyOutputStream copying;
 
 		private long added;
 
@@ -152,17 +162,16 @@ class SampleWriter {
 			try {
 				long day = Math.floorDiv(epochSecond, Rollups.DAY);
 				if (day != lastDay && !chunkDays.contains(day) && chunkDays.size() >= MAX_DAYS) {
-					// The merge reads the staged chunk once per day it spans: a long history goes in several chunks.
+					// A chunk is copied once per day it spans: a long history goes in several chunks.
 					flush();
 				}
-				if (out == null) {
-					copying = new PGCopyOutputStream(copy.copyIn(
-							"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)"),
-							1 << 16);
-					out = new BinaryCopy(copying);
+				if (rows == rowTimes.length) {
+					grow();
 				}
-				out.row(6).uuid(batch).uuid(series.customerId()).int8(series.id())
-					.timestampMicros(epochSecond * 1_000_000L).float8(value).int8(line);
+				rowSeries[rows] = series;
+				rowTimes[rows] = epochSecond;
+				rowValues[rows] = value;
+				rowLines[rows] = line;
 				Span span = lastSpan;
 				if (span == null || span.series.id() != series.id()) {
 					span = spans.computeIfAbsent(series.id(), id -> new Span(series));
@@ -182,25 +191,17 @@ class SampleWriter {
 				throw new UncheckedIOException(ex);
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("Cannot copy samples", ex);
+				throw new IllegalStateException("Cannot write samples", ex);
 			}
 		}
 
-		/**
-		 * Ends the COPY in progress, keeping what it staged, so that the connection can run a
-		 * query (a series lookup); the next sample starts a new COPY.
-		 */
-		void pauseForQuery() {
-			if (out == null) {
-				return;
-			}
-			try {
-				out.close();
-				out = null;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+		// Small bodies hold small arrays; a chunk never holds more than its size.
+		private void grow() {
+			int size = Math.min(chunk, Math.max(1_024, rowTimes.length * 2));
+			rowSeries = Arrays.copyOf(rowSeries, size);
+			rowTimes = Arrays.copyOf(rowTimes, size);
+			rowValues = Arrays.copyOf(rowValues, size);
+			rowLines = Arrays.copyOf(rowLines, size);
 		}
 
 		/**
@@ -208,21 +209,10 @@ class SampleWriter {
 		 * leave COPY mode before the transaction can roll back.
 		 */
 		void abandon() {
-			if (out == null) {
-				return;
-			}
-			out = null;
-			try {
-				if (copying.isActive()) {
-					copying.cancelCopy();
-				}
-			}
-			catch (SQLException ex) {
-				// The rollback that follows reports a broken connection if there is one.
-			}
+			cancelCopy();
 		}
 
-		/** Merges what is staged; the totals cover every chunk so far. */
+		/** Writes what is held; the totals cover every chunk so far. */
 		Merged finish() {
 			try {
 				flush();
@@ -231,48 +221,136 @@ class SampleWriter {
 				throw new UncheckedIOException(ex);
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("Cannot merge samples", ex);
+				throw new IllegalStateException("Cannot write samples", ex);
 			}
 			return new Merged(added, replaced);
 		}
 
 		private void flush() throws IOException, SQLException {
-			if (out == null && rows == 0) {
+			if (rows == 0) {
 				return;
 			}
 			long t0 = System.nanoTime();
-			pauseForQuery();
 			int chunkRows = rows;
-			rows = 0;
 			ensurePartitions();
-			long t1 = System.nanoTime();
 			Map<Long, Series> series = new HashMap<>();
 			spans.forEach((id, span) -> series.put(id, span.series));
-			Rollups.Changes changes = new Rollups.Changes(series);
+			boolean ordered = spans.values().stream().allMatch(span -> span.ordered);
+			long t1 = System.nanoTime();
 			boolean stored = anyStored();
 			long t2 = System.nanoTime();
-			if (stored || !mergeFresh(changes)) {
+			Rollups.Changes changes = new Rollups.Changes(series);
+			String path = "direct";
+			if (stored || !ordered || !copyFresh(changes)) {
+				// Replacements, repetitions within the chunk, or a concurrent writer: staging and merge.
+				path = "staged";
+				stage();
 				changes = new Rollups.Changes(series);
-				merge(changes, false);
+				if (stored || ordered || !mergeFresh(changes, ordered)) {
+					changes = new Rollups.Changes(series);
+					merge(changes, false, ordered);
+				}
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("DELETE FROM usage.staging WHERE batch = '" + batch + "'");
+				}
 			}
 			long t3 = System.nanoTime();
 			added += changes.added();
 			replaced += changes.replaced();
 			Rollups.apply(connection, copy, batch, changes);
 			long t4 = System.nanoTime();
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("DELETE FROM usage.staging WHERE batch = '" + batch + "'");
-			}
-			long t5 = System.nanoTime();
 			if (LOG.isDebugEnabled()) {
-				LOG.debug("chunk of {} rows: copy end and partitions {} ms, probe {} ms, merge {} ms, rollups {} ms,"
-						+ " staging cleared {} ms", chunkRows, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-						(t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+				LOG.debug("chunk of {} rows ({}): partitions {} ms, probe {} ms, write {} ms, rollups {} ms", chunkRows,
+						path, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+						(t4 - t3) / 1_000_000);
 			}
+			Arrays.fill(rowSeries, 0, rows, null);
+			rows = 0;
 			spans.clear();
 			lastSpan = null;
 			chunkDays.clear();
 			lastDay = Long.MIN_VALUE;
+		}
+
+		// Copies the chunk straight into its day partitions, whose trigger applies the wall once per
+		// statement. False, with nothing kept, if a concurrent writer stored one of its samples meanwhile.
+		private boolean copyFresh(Rollups.Changes changes) throws IOException, SQLException {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				long[] sorted = chunkDays.stream().mapToLong(Long::longValue).sorted().toArray();
+				for (long day : sorted) {
+					String partition = "usage.samples_" + LocalDate.ofEpochDay(day).format(DateTimeFormatter.BASIC_ISO_DATE);
+					try (BinaryCopy out = startCopy(
+							"COPY " + partition + " (customer_id, series_id, at, value) FROM STDIN (FORMAT binary)")) {
+						for (int i = 0; i < rows; i++) {
+							long time = rowTimes[i];
+							if (sorted.length == 1 || Math.floorDiv(time, Rollups.DAY) == day) {
+								out.row(4).uuid(rowSeries[i].customerId()).int8(rowSeries[i].id())
+									.timestampMicros(time * 1_000_000L).float8(rowValues[i]);
+							}
+						}
+					}
+					copying = null;
+				}
+			}
+			catch (IOException | SQLException ex) {
+				cancelCopy();
+				if (!UNIQUE_VIOLATION.equals(sqlState(ex))) {
+					throw ex;
+				}
+				connection.rollback(savepoint);
+				return false;
+			}
+			connection.releaseSavepoint(savepoint);
+			for (int i = 0; i < rows; i++) {
+				changes.accept(rowSeries[i].id(), rowTimes[i], rowValues[i], true);
+			}
+			return true;
+		}
+
+		private void stage() throws IOException, SQLException {
+			try (BinaryCopy out = startCopy(
+					"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)")) {
+				for (int i = 0; i < rows; i++) {
+					out.row(6).uuid(batch).uuid(rowSeries[i].customerId()).int8(rowSeries[i].id())
+						.timestampMicros(rowTimes[i] * 1_000_000L).float8(rowValues[i]).int8(rowLines[i]);
+				}
+			}
+			catch (IOException | SQLException ex) {
+				cancelCopy();
+				throw ex;
+			}
+			copying = null;
+		}
+
+		private BinaryCopy startCopy(String sql) throws IOException, SQLException {
+			copying = new PGCopyOutputStream(copy.copyIn(sql), 1 << 16);
+			return new BinaryCopy(copying);
+		}
+
+		private void cancelCopy() {
+			PGCopyOutputStream open = copying;
+			copying = null;
+			if (open == null) {
+				return;
+			}
+			try {
+				if (open.isActive()) {
+					open.cancelCopy();
+				}
+			}
+			catch (SQLException ex) {
+				// The rollback that follows reports a broken connection if there is one.
+			}
+		}
+
+		private static String sqlState(Throwable ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+					return sql.getSQLState();
+				}
+			}
+			return null;
 		}
 
 		private boolean anyStored() throws SQLException {
@@ -301,10 +379,10 @@ class SampleWriter {
 		}
 
 		// The chunk's samples are all new, unless a concurrent writer stored some meanwhile: then false.
-		private boolean mergeFresh(Rollups.Changes changes) throws SQLException {
+		private boolean mergeFresh(Rollups.Changes changes, boolean ordered) throws SQLException {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				merge(changes, true);
+				merge(changes, true, ordered);
 			}
 			catch (SQLException ex) {
 				if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
@@ -317,11 +395,11 @@ class SampleWriter {
 			return true;
 		}
 
-		private void merge(Rollups.Changes changes, boolean fresh) throws SQLException {
+		private void merge(Rollups.Changes changes, boolean fresh, boolean ordered) throws SQLException {
 			try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
 				statement.setObject(1, batch);
 				statement.setBoolean(2, fresh);
-				statement.setBoolean(3, spans.values().stream().allMatch(span -> span.ordered));
+				statement.setBoolean(3, ordered);
 				statement.setFetchSize(FETCH);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
@@ -344,7 +422,6 @@ class SampleWriter {
 			}
 			ensuredDays.addAll(days);
 			days.clear();
-			lastDay = Long.MIN_VALUE;
 		}
 	}
 

@@ -214,7 +214,6 @@ public class UsageIngestion {
 					// Bodies naming ever new unknown instances must not grow the heap.
 					known.clear();
 				}
-				writing.pauseForQuery();
 				instance = instances.ofCompany(company, sample.instance());
 				known.put(sample.instance(), instance);
 				if (instance.isPresent()) {
@@ -231,7 +230,6 @@ public class UsageIngestion {
 			UsageMetric metric = descriptors.find(held.relevantService())
 				.flatMap(d -> d.metric(sample.metric()))
 				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
-			writing.pauseForQuery();
 			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
 			remember(sample.instance(), sample.metric(), created);
 			return created;
