@@ -200,7 +200,7 @@ public final class UsageBenchmark {
 		for (int range : new int[] { 1, 7, 30, 90 }) {
 			Instant from = end.minus(Duration.ofDays(range));
 			report("instance page model, " + range + (range == 1 ? " day" : " days") + " of 2 series",
-					() -> asCustomer(customer, () -> pages.instance(customer.id(), instance, from, end, Locale.ENGLISH)
+					() -> asCustomer(customer, () -> pages.instance(customer.id(), instance, from, end, null, Locale.ENGLISH)
 						.orElseThrow()),
 					() -> asCustomer(customer, () -> jdbc.sql("""
 							SELECT series_id, at, value FROM usage.samples
