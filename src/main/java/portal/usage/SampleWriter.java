@@ -27,21 +27,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes samples in bulk within the current transaction: rows stream through binary
- * {@code COPY} into an unlogged staging table (rows tagged with the writer's batch id), and every
- * {@value #CHUNK} rows the chunk is merged into the daily partitions (creating missing days) and
- * the rollups of the buckets it changed are brought up to date ({@link Rollups}). The heap holds at
- * most one chunk's bookkeeping (its series and touched buckets), whatever the body size.
+ * Writes samples in bulk within the current transaction, a chunk of at most {@value #CHUNK} rows
+ * (and {@value #MAX_DAYS} days) at a time: the chunk is held in arrays, the missing day
+ * partitions are created, the chunk is written, and the rollups of the buckets it changed are
+ * brought up to date ({@link Rollups}). The heap holds at most one chunk and its bookkeeping,
+ * whatever the body size.
  *
  * <p>Idempotent by (series, time): a sample already stored with the same value adds nothing; a
  * different value replaces the stored one; within one batch the last line wins.
  *
- * <p>The merge is {@code usage.merge_staged}, which checks the wall once per customer of the chunk
- * rather than once per row. Most chunks carry only samples new to the store (a system sending
- * what it measured since last time): when no stored sample of a chunk's series lies within the
- * chunk's time span of that series, the chunk is inserted plainly, which costs PostgreSQL about
- * half of an {@code INSERT … ON CONFLICT}; if a concurrent writer stored one meanwhile, the insert
- * fails on the primary key within a savepoint and the chunk goes the general way instead.
+ * <p>Most chunks carry only samples new to the store (a system sending what it measured since
+ * last time). When each series' times in the chunk come strictly increasing and no stored sample
+ * of a series lies within the chunk's span of it, the chunk is copied in binary straight into
+ * its day partitions, written once; each partition's statement trigger keeps the wall there
+ * (docs/adr/0010, "The wall on the day partitions"). If a concurrent writer stored one of its
+ * samples meanwhile, the copy fails on the primary key within a savepoint. That chunk, and any
+ * chunk with stored, repeated or changed samples, is copied into the unlogged staging table (rows
+ * tagged with the writer's batch id) and merged by {@code usage.merge_staged}, which checks the
+ * wall once per customer of the chunk and answers each sample with whether it was new.
  */
 @Component
 class SampleWriter {
