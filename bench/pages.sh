@@ -103,24 +103,30 @@ cpu_seconds() {
 	awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"
 }
 
-# For each target: a JFR recording while only it is requested, the portal's CPU per request
-# over the same time, and the recording's samples by category.
+# For each target: the portal's CPU per request while only it is requested, and where the
+# request threads' samples fall, from one JFR recording kept running through all targets (so
+# that starting a recording is not in any target's figures; its steady cost, a few per cent,
+# is in all of them).
 profile_targets() {
 	echo
-	echo "-- where the time goes: each request alone at 10 connections for ${seconds} s under JFR (profile settings)"
-	local target label path out before after rps
+	echo "-- where the time goes: each request alone at 10 connections for ${seconds} s, under one JFR recording (profile settings)"
+	jcmd "$portal_pid" JFR.start name=pages settings=profile >/dev/null
+	local target label path before after rps begin
+	measure /actuator/health/liveness 10 "" >/dev/null
 	for target in "$@"; do
 		IFS='|' read -r label path _ <<<"$target"
-		local jfr="$work/profile-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-').jfr"
-		jcmd "$portal_pid" JFR.start name=page settings=profile >/dev/null
+		local jfr
+		jfr="$(realpath -m "$work/profile-$(echo "$label" | tr -c 'a-zA-Z0-9\n' '-' | tr -s '-').jfr")"
+		begin=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 		before=$(cpu_seconds "$portal_pid")
 		read -r rps _ _ _ <<<"$(measure "$path" 10 "${target#*|*|}")"
 		after=$(cpu_seconds "$portal_pid")
-		jcmd "$portal_pid" JFR.stop name=page filename="$(realpath -m "$jfr")" >/dev/null
+		jcmd "$portal_pid" JFR.dump name=pages begin="$begin" filename="$jfr" >/dev/null
 		printf '%s: %s req/s, portal JVM CPU %s ms per request\n' "$label" "$rps" \
 			"$(awk -v a="$before" -v b="$after" -v r="$rps" -v s="$seconds" 'BEGIN { printf "%.2f", 1000 * (b - a) / (r * s) }')"
 		java bench/java/portal/bench/ProfileShares.java "$jfr" | head -8
 	done
+	jcmd "$portal_pid" JFR.stop name=pages >/dev/null
 }
 
 run_variant() {

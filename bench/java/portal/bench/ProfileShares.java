@@ -17,7 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
  * found walking its stack from the running frame towards the thread's start: the frame doing the
  * work decides, so the database driver called from a page's rendering counts as the driver, and
  * the portal's own code called by Thymeleaf counts as the portal's. Prints each category's share
- * of the samples, largest first, and the sample count.
+ * of the samples, largest first, and the sample count; then the methods that decided most
+ * samples' category (the first frame outside the JDK), with their share.
  */
 public class ProfileShares {
 
@@ -41,6 +42,7 @@ public class ProfileShares {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, Integer> counts = new LinkedHashMap<>();
+		Map<String, Integer> methods = new LinkedHashMap<>();
 		int total = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
 			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -51,6 +53,7 @@ public class ProfileShares {
 				continue;
 			}
 			counts.merge(category(event.getStackTrace().getFrames()), 1, Integer::sum);
+			methods.merge(deciding(event.getStackTrace().getFrames()), 1, Integer::sum);
 			total++;
 		}
 		int all = total;
@@ -59,6 +62,24 @@ public class ProfileShares {
 			.stream()
 			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
 			.forEach(entry -> System.out.printf("  %5.1f %%  %s%n", 100.0 * entry.getValue() / all, entry.getKey()));
+		System.out.println("  methods deciding the most samples:");
+		methods.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.limit(TOP_METHODS)
+			.forEach(entry -> System.out.printf("  %5.1f %%  %s%n", 100.0 * entry.getValue() / all, entry.getKey()));
+	}
+
+	private static final int TOP_METHODS = 6;
+
+	private static String deciding(List<RecordedFrame> frames) {
+		for (RecordedFrame frame : frames) {
+			String type = frame.getMethod().getType().getName();
+			if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+				return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+			}
+		}
+		return "(JDK only)";
 	}
 
 	private static String category(List<RecordedFrame> frames) {
