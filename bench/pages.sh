@@ -124,7 +124,7 @@ profile_targets() {
 		jcmd "$portal_pid" JFR.dump name=pages begin="$begin" filename="$jfr" >/dev/null
 		printf '%s: %s req/s, portal JVM CPU %s ms per request\n' "$label" "$rps" \
 			"$(awk -v a="$before" -v b="$after" -v r="$rps" -v s="$seconds" 'BEGIN { printf "%.2f", 1000 * (b - a) / (r * s) }')"
-		java bench/java/portal/bench/ProfileShares.java "$jfr" | head -8
+		java bench/java/portal/bench/ProfileShares.java "$jfr" | head -20
 	done
 	jcmd "$portal_pid" JFR.stop name=pages >/dev/null
 }
