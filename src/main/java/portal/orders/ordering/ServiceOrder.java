@@ -409,6 +409,12 @@ public class ServiceOrder {
 		return Optional.ofNullable(requestedCompletionDate);
 	}
 
+	/** Whether the customer gave any of the particulars it may amend, so that a page shows them. */
+	public boolean hasParticulars() {
+		return externalId().isPresent() || notificationContact().isPresent() || requestedStartDate != null
+				|| requestedCompletionDate != null || !notes.isEmpty();
+	}
+
 	/** Notes the customer added after submitting, oldest first. */
 	public List<OrderNote> notes() {
 		return List.copyOf(notes);
