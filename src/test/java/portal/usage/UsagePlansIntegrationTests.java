@@ -35,7 +35,11 @@ class UsagePlansIntegrationTests {
 	TransactionTemplate transactions;
 
 	private String plan(String sql, Object... params) {
-		return tenancy.call(Actor.user("CP-PLAN"), TenantScope.customer(UUID.randomUUID()),
+		return plan(Actor.user("CP-PLAN"), TenantScope.customer(UUID.randomUUID()), sql, params);
+	}
+
+	private String plan(Actor actor, TenantScope scope, String sql, Object... params) {
+		return tenancy.call(actor, scope,
 				() -> transactions.execute(status -> {
 					jdbc.sql("SET LOCAL enable_seqscan = off").update();
 					return String.join("\n", jdbc.sql("EXPLAIN (COSTS OFF) " + sql).params(List.of(params))
@@ -63,5 +67,23 @@ class UsagePlansIntegrationTests {
 				+ " WHERE customer_id = ? AND series_id = ANY (?) AND at >= ? AND at < ?", customer, series, from, to);
 		System.out.println("Plan on usage.samples:\n" + raw);
 		assertThat(raw).doesNotContain("Seq Scan");
+	}
+
+	@Test
+	@DisplayName("R-7.5 for company staff and relevant-service systems the wall reads the company's customers once per statement, not a call per row")
+	void companyScopesReadTheirCustomersOnce() {
+		UUID customer = UUID.randomUUID();
+		Timestamp from = Timestamp.from(Instant.parse("2026-11-01T00:00:00Z"));
+		Timestamp to = Timestamp.from(Instant.parse("2026-12-01T00:00:00Z"));
+		for (TenantScope scope : List.of(TenantScope.serviceSystem("COMPANY"), TenantScope.company("COMPANY"))) {
+			for (String table : List.of("hourly", "daily")) {
+				String plan = plan(Actor.staff("ST-PLAN"), scope, "SELECT series_id, bucket, sum / count FROM usage." + table
+						+ " WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?", customer,
+						new Long[] { 1L, 2L }, from, to);
+				System.out.println("Plan on usage." + table + " for " + scope + ":\n" + plan);
+				// The company's customers as a hash read once; the rule's own call only for rows outside it.
+				assertThat(plan).contains(table + "_pkey").contains("hashed SubPlan").doesNotContain("Seq Scan");
+			}
+		}
 	}
 }
