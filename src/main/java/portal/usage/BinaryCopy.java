@@ -71,6 +71,15 @@ final class BinaryCopy implements AutoCloseable {
 		return value == null ? nul() : float8(value);
 	}
 
+	BinaryCopy nullableBool(Boolean value) throws IOException {
+		if (value == null) {
+			return nul();
+		}
+		out.writeInt(1);
+		out.writeByte(value ? 1 : 0);
+		return this;
+	}
+
 	BinaryCopy bytes(byte[] value) throws IOException {
 		if (value == null) {
 			return nul();

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,11 +67,32 @@ final class Rollups {
 				OFFSET 0
 			) h""";
 
+	// Buckets the store had none of: a plain insert, about half the cost of ON CONFLICT. A concurrent
+	// writer that created one of them meanwhile makes it fail on the primary key; apply then starts over.
+	private static final String INSERT = """
+			INSERT INTO usage.%1$s (customer_id, series_id, bucket, count, min, max, sum, p95, sketch)
+			SELECT customer_id, series_id, bucket, count, min, max, sum, p95, sketch FROM usage.staging_rollup
+			WHERE batch = '%2$s' AND stored = false""";
+
+	// Buckets read from the store (and locked) before they were merged into.
+	private static final String UPDATE = """
+			UPDATE usage.%1$s t SET count = s.count, min = s.min, max = s.max, sum = s.sum, p95 = s.p95, sketch = s.sketch
+			FROM usage.staging_rollup s
+			WHERE s.batch = '%2$s' AND s.stored AND t.customer_id = s.customer_id AND t.series_id = s.series_id
+			  AND t.bucket = s.bucket""";
+
+	// Buckets recomputed from the finer level, which the store may or may not hold (after a purge).
 	private static final String UPSERT = """
 			INSERT INTO usage.%1$s (customer_id, series_id, bucket, count, min, max, sum, p95, sketch)
-			SELECT customer_id, series_id, bucket, count, min, max, sum, p95, sketch FROM usage.staging_rollup WHERE batch = '%2$s'
+			SELECT customer_id, series_id, bucket, count, min, max, sum, p95, sketch FROM usage.staging_rollup
+			WHERE batch = '%2$s' AND stored IS NULL
 			ON CONFLICT (customer_id, series_id, bucket) DO UPDATE SET count = EXCLUDED.count, min = EXCLUDED.min,
 				max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95, sketch = EXCLUDED.sketch""";
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	// Times apply starts over when concurrent writers keep creating the same new buckets.
+	private static final int ATTEMPTS = 5;
 
 	private Rollups() {
 	}
@@ -151,16 +173,33 @@ final class Rollups {
 		}
 	}
 
-	/** Writes the touched hours, then the touched days, within the merge's transaction. */
+	/**
+	 * Writes the touched hours, then the touched days, within the merge's transaction. If a
+	 * concurrent writer created one of the buckets this one found missing, what was written here is
+	 * undone and the buckets are read and merged again, so that both writers' samples count.
+	 */
 	static void apply(Connection connection, CopyManager copy, UUID batch, Changes changes)
 			throws SQLException, IOException {
 		if (changes.isEmpty()) {
 			return;
 		}
-		Map<Key, Bucket> hours = combine(connection, "hourly", changes.hours, SAMPLES_OF_HOURS, false);
-		write(connection, copy, batch, "hourly", hours);
-		Map<Key, Bucket> days = combine(connection, "daily", changes.days, HOURS_OF_DAYS, true);
-		write(connection, copy, batch, "daily", days);
+		for (int attempt = 1;; attempt++) {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				Map<Key, Bucket> hours = combine(connection, "hourly", changes.hours, SAMPLES_OF_HOURS, false);
+				write(connection, copy, batch, "hourly", hours);
+				Map<Key, Bucket> days = combine(connection, "daily", changes.days, HOURS_OF_DAYS, true);
+				write(connection, copy, batch, "daily", days);
+				connection.releaseSavepoint(savepoint);
+				return;
+			}
+			catch (SQLException ex) {
+				if (!UNIQUE_VIOLATION.equals(ex.getSQLState()) || attempt == ATTEMPTS) {
+					throw ex;
+				}
+				connection.rollback(savepoint);
+			}
+		}
 	}
 
 	// Buckets that only gained samples: stored summary + new samples. Others: recomputed from the finer level.
@@ -178,24 +217,26 @@ final class Rollups {
 				values.merge(delta.values);
 				gained.add(key);
 			}
-			buckets.put(key, new Bucket(delta.series.customerId(), values));
+			buckets.put(key, new Bucket(delta.series.customerId(), values, delta.replaced ? null : false));
 		});
 		if (!gained.isEmpty()) {
-			read(connection, STORED.formatted(table), gained, buckets, (rs, values) -> values.merge(rs.getLong(3),
-					rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7)));
+			read(connection, STORED.formatted(table), gained, buckets, (rs, bucket) -> {
+				bucket.stored = true;
+				bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7));
+			});
 		}
 		if (!recomputed.isEmpty()) {
 			read(connection, finer, recomputed, buckets, finerAreHours
-					? (rs, values) -> values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-							rs.getBytes(7))
-					: (rs, values) -> values.accept(rs.getDouble(3)));
+					? (rs, bucket) -> bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
+							rs.getDouble(6), rs.getBytes(7))
+					: (rs, bucket) -> bucket.values.accept(rs.getDouble(3)));
 		}
 		return buckets;
 	}
 
 	private interface RowInto {
 
-		void fold(ResultSet rs, Accumulator values) throws SQLException;
+		void fold(ResultSet rs, Bucket bucket) throws SQLException;
 
 	}
 
@@ -207,7 +248,7 @@ final class Rollups {
 		Long[] starts = new Long[keys.size()];
 		for (int i = 0; i < customers.length; i++) {
 			Key key = keys.get(i);
-			customers[i] = buckets.get(key).customer();
+			customers[i] = buckets.get(key).customer;
 			series[i] = key.series();
 			starts[i] = key.start();
 		}
@@ -221,7 +262,7 @@ final class Rollups {
 			statement.setFetchSize(10_000);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					into.fold(rs, buckets.get(new Key(rs.getLong(1), rs.getLong(2))).values());
+					into.fold(rs, buckets.get(new Key(rs.getLong(1), rs.getLong(2))));
 				}
 			}
 		}
@@ -234,28 +275,34 @@ final class Rollups {
 
 	private static void write(Connection connection, CopyManager copy, UUID batch, String table,
 			Map<Key, Bucket> buckets) throws SQLException, IOException {
-		int rows = 0;
+		int[] rows = new int[3];
 		try (BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
-				"COPY usage.staging_rollup (batch, customer_id, series_id, bucket, count, min, max, sum, p95, sketch) "
+				"COPY usage.staging_rollup (batch, customer_id, series_id, bucket, count, min, max, sum, p95, sketch, stored) "
 						+ "FROM STDIN (FORMAT binary)")))) {
 			for (Map.Entry<Key, Bucket> entry : buckets.entrySet()) {
-				Accumulator values = entry.getValue().values();
+				Bucket bucket = entry.getValue();
+				Accumulator values = bucket.values;
 				if (values.count() == 0) {
 					continue;
 				}
-				rows++;
-				out.row(10).uuid(batch).uuid(entry.getValue().customer()).int8(entry.getKey().series())
+				rows[bucket.stored == null ? 2 : bucket.stored ? 1 : 0]++;
+				out.row(11).uuid(batch).uuid(bucket.customer).int8(entry.getKey().series())
 					.timestampMicros(entry.getKey().start() * 1_000_000L)
 					.int4(Math.toIntExact(values.count()))
 					.float8(values.min()).float8(values.max()).float8(values.sum())
-					.nullableFloat8(values.p95()).bytes(values.encodedSketch());
+					.nullableFloat8(values.p95()).bytes(values.encodedSketch()).nullableBool(bucket.stored);
 			}
 		}
-		if (rows == 0) {
+		if (rows[0] + rows[1] + rows[2] == 0) {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(UPSERT.formatted(table, batch));
+			String[] statements = { INSERT, UPDATE, UPSERT };
+			for (int i = 0; i < statements.length; i++) {
+				if (rows[i] > 0) {
+					statement.execute(statements[i].formatted(table, batch));
+				}
+			}
 			statement.execute("DELETE FROM usage.staging_rollup WHERE batch = '" + batch + "'");
 		}
 	}
@@ -284,6 +331,19 @@ final class Rollups {
 		}
 	}
 
-	private record Bucket(UUID customer, Accumulator values) {
+	/** What a touched bucket will hold; whether the store holds it (null: not known, not read). */
+	private static final class Bucket {
+
+		private final UUID customer;
+
+		private final Accumulator values;
+
+		private Boolean stored;
+
+		private Bucket(UUID customer, Accumulator values, Boolean stored) {
+			this.customer = customer;
+			this.values = values;
+			this.stored = stored;
+		}
 	}
 }

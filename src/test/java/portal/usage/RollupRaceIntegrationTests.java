@@ -1,0 +1,134 @@
+package portal.usage;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import portal.PortalIntegrationTest;
+import portal.customers.CustomerSummary;
+import portal.customers.Customers;
+import portal.customers.systemkeys.ServiceSystemKeys;
+import portal.platform.Actor;
+import portal.platform.Tenancy;
+import portal.platform.TenantScope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two bodies of the same series arriving at once, both the first samples of an hour: each
+ * writer finds the hour's bucket missing, so each inserts it. The later one must not overwrite
+ * the earlier one's bucket: it waits for it, fails on the primary key, reads the bucket and
+ * merges its samples into it.
+ */
+@PortalIntegrationTest
+@DisplayName("R-14.1 Concurrent writers creating the same rollup bucket both count")
+class RollupRaceIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	ServiceSystemKeys keys;
+
+	@Autowired
+	Tenancy tenancy;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UsageIngestion ingestion;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	@DisplayName("R-14.1 a bucket created by a concurrent writer is merged into, not overwritten: count, sum, min and max cover both")
+	void secondWriterMergesIntoTheFirstWritersNewBucket() throws Exception {
+		UsageFixtures fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
+		String key = fixtures.key("COMPANY");
+		CustomerSummary customer = fixtures.customer("Rollup Race");
+		String circuit = fixtures.circuit(key, "COMPANY", customer, "race");
+		// The series, the day's partition and the day's bucket exist already, so that the writers meet
+		// only at the hour's new bucket.
+		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2004-03-01T02:00:00Z,1\n")
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+		CountDownLatch firstWritten = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+
+		// The first writer writes its sample and its new buckets, then holds its transaction open.
+		CompletableFuture<IngestionReport> first = CompletableFuture.supplyAsync(() -> asSystem(
+				() -> transactions.execute(status -> {
+					IngestionReport report = ingest(circuit + ",traffic-in,2004-03-01T10:05:00Z,100\n");
+					firstWritten.countDown();
+					await(release);
+					return report;
+				})));
+		assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
+		// The second finds the buckets missing too (the first's are not committed) and inserts them.
+		CompletableFuture<IngestionReport> second = CompletableFuture.supplyAsync(
+				() -> asSystem(() -> ingest(circuit + ",traffic-in,2004-03-01T10:35:00Z,40\n")));
+		awaitBlockedOnALock();
+		release.countDown();
+
+		assertThat(first.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
+		assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
+		assertThat(bucket(fixtures, "hourly", circuit, "2004-03-01T10:00:00Z")).as("the hour holds both samples")
+			.isEqualTo("2 140 40 100");
+		assertThat(bucket(fixtures, "daily", circuit, "2004-03-01T00:00:00Z")).as("the day holds all three")
+			.isEqualTo("3 141 1 100");
+	}
+
+	private String bucket(UsageFixtures fixtures, String table, String circuit, String bucket) {
+		return fixtures.asSystem(() -> jdbc.sql("""
+				SELECT b.count || ' ' || b.sum || ' ' || b.min || ' ' || b.max FROM usage.%s b
+				JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
+				WHERE s.instance_id = ? AND b.bucket = ?::timestamptz""".formatted(table))
+			.params(circuit, bucket).query(String.class).single());
+	}
+
+	private IngestionReport ingest(String line) {
+		return ingestion.ingest("COMPANY", IngestFormat.CSV,
+				new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private <T> T asSystem(java.util.function.Supplier<T> work) {
+		return tenancy.call(Actor.serviceSystem("race"), TenantScope.serviceSystem("COMPANY"), work);
+	}
+
+	// Until a backend of this database waits on a lock: the second writer's insert behind the first's bucket.
+	private void awaitBlockedOnALock() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			Long waiting = tenancy.call(Actor.job("race"), TenantScope.system(), () -> jdbc.sql(
+					"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+				.query(Long.class).single());
+			if (waiting > 0) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("The second writer never waited for the first one's bucket");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
