@@ -1,6 +1,9 @@
 package portal.customers;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +44,22 @@ public class HeldInstances {
 			.params(instanceId, contractingCompany)
 			.query(HeldInstances::row)
 			.optional();
+	}
+
+	/**
+	 * Those of the instances that are linked to a customer and under a contract of the contracting
+	 * company, by id, in one statement; the others are absent, saying nothing of whose they are.
+	 */
+	public Map<String, HeldInstance> ofCompany(String contractingCompany, Collection<String> instanceIds) {
+		Map<String, HeldInstance> found = new HashMap<>();
+		if (!instanceIds.isEmpty()) {
+			jdbc.sql(SELECT + " WHERE i.id = ANY (CAST(? AS text[])) AND c.contracting_company = ? AND i.customer_id IS NOT NULL")
+				.params(SqlArrays.text(instanceIds), contractingCompany)
+				.query(HeldInstances::row)
+				.list()
+				.forEach(instance -> found.put(instance.id(), instance));
+		}
+		return found;
 	}
 
 	/** One of the customer's instances, if the current user may see it. */

@@ -290,6 +290,8 @@ class SampleWriter {
 							if (sorted.length == 1 || Math.floorDiv(time, Rollups.DAY) == day) {
 								out.row(4).uuid(rowSeries[i].customerId()).int8(rowSeries[i].id())
 									.timestampMicros(time * 1_000_000L).float8(rowValues[i]);
+								// Summed up while PostgreSQL writes what was sent; dropped if the copy fails.
+								changes.accept(rowSeries[i].id(), time, rowValues[i], true);
 							}
 						}
 					}
@@ -305,9 +307,6 @@ class SampleWriter {
 				return false;
 			}
 			connection.releaseSavepoint(savepoint);
-			for (int i = 0; i < rows; i++) {
-				changes.accept(rowSeries[i].id(), rowTimes[i], rowValues[i], true);
-			}
 			return true;
 		}
 

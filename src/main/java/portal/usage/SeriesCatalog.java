@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
+import portal.platform.SqlArrays;
 
 /** The series table: created on an instance's first sample of a metric, then looked up by id or instance. */
 @Component
@@ -58,6 +59,22 @@ class SeriesCatalog {
 	List<Series> ofInstance(UUID customer, String instanceId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM usage.series WHERE customer_id = ? AND instance_id = ? ORDER BY metric")
 			.params(customer, instanceId)
+			.query(SeriesCatalog::row)
+			.list();
+	}
+
+	/** The series of several instances (of any customers the scope sees) in one statement, through series_instance_metric. */
+	List<Series> ofInstances(Collection<HeldInstance> instances) {
+		if (instances.isEmpty()) {
+			return List.of();
+		}
+		// One probe of the key per instance (a lateral subquery kept apart by OFFSET 0), not a join
+		// PostgreSQL may plan as a scan of every series.
+		return jdbc.sql("SELECT s.* FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) AS k(customer_id, instance_id)"
+				+ " CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM usage.series s WHERE s.customer_id = k.customer_id"
+				+ " AND s.instance_id = k.instance_id OFFSET 0) s")
+			.params(SqlArrays.text(instances.stream().map(i -> i.customerId().toString()).toList()),
+					SqlArrays.text(instances.stream().map(HeldInstance::id).toList()))
 			.query(SeriesCatalog::row)
 			.list();
 	}

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +38,9 @@ public class UsageIngestion {
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	private static final int MAX_REMEMBERED = 100_000;
+
+	// Lines parsed ahead of being taken, so that the unknown instances they name are looked up together.
+	static final int WINDOW = 16_384;
 
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -153,8 +158,9 @@ public class UsageIngestion {
 						}
 					}
 					lines++;
-					take(number, line);
+					window.add(number, line);
 				}
+				window.take();
 			}
 			catch (PayloadTooLargeException ex) {
 				throw UsageRefusal.tooLarge(ex.getMessage() + " Nothing was written.");
@@ -171,12 +177,63 @@ public class UsageIngestion {
 					accepted - merged.added() - merged.replaced(), rejected, errors);
 		}
 
-		private void take(long number, String line) {
-			try {
-				if (line == BoundedLines.TOO_LONG) {
-					throw new LineRejected("line", "Longer than " + BoundedLines.MAX_LINE + " characters.");
+		/**
+		 * Lines parsed but not yet taken: the instances they name that are not known yet are looked
+		 * up together when the window is full, in two statements rather than two per instance.
+		 */
+		private final class Window {
+
+			private final long[] numbers = new long[WINDOW];
+
+			private final SampleLine[] samples = new SampleLine[WINDOW];
+
+			private final LineRejected[] refusals = new LineRejected[WINDOW];
+
+			private final Set<String> unknown = new HashSet<>();
+
+			private int size;
+
+			void add(long number, String line) {
+				numbers[size] = number;
+				try {
+					if (line == BoundedLines.TOO_LONG) {
+						throw new LineRejected("line", "Longer than " + BoundedLines.MAX_LINE + " characters.");
+					}
+					SampleLine sample = parser.parse(number, line);
+					samples[size] = sample;
+					if (!known.containsKey(sample.instance()) && !targets.containsKey(sample.instance())) {
+						unknown.add(sample.instance());
+					}
 				}
-				SampleLine sample = parser.parse(number, line);
+				catch (LineRejected ex) {
+					refusals[size] = ex;
+				}
+				if (++size == WINDOW) {
+					take();
+				}
+			}
+
+			void take() {
+				lookUp(unknown);
+				unknown.clear();
+				for (int i = 0; i < size; i++) {
+					if (refusals[i] != null) {
+						refuse(numbers[i], refusals[i]);
+					}
+					else {
+						Run.this.take(numbers[i], samples[i]);
+					}
+					samples[i] = null;
+					refusals[i] = null;
+				}
+				size = 0;
+			}
+		}
+
+		private final Window window = new Window();
+
+		private void take(long number, SampleLine sample) {
+			try {
 				Target found = targetOf(sample);
 				if (!found.range().contains(sample.value())) {
 					throw new LineRejected("value", "Must be " + found.range().describe() + " for " + sample.metric() + ".");
@@ -195,9 +252,34 @@ public class UsageIngestion {
 				accepted++;
 			}
 			catch (LineRejected ex) {
-				rejected++;
-				if (errors.size() < IngestionReport.MAX_ERRORS) {
-					errors.add(new LineError(number, ex.field(), ex.getMessage()));
+				refuse(number, ex);
+			}
+		}
+
+		private void refuse(long number, LineRejected ex) {
+			rejected++;
+			if (errors.size() < IngestionReport.MAX_ERRORS) {
+				errors.add(new LineError(number, ex.field(), ex.getMessage()));
+			}
+		}
+
+		// The instances at once, and the series of those found at once.
+		private void lookUp(Set<String> ids) {
+			if (ids.isEmpty()) {
+				return;
+			}
+			if (known.size() + ids.size() > MAX_REMEMBERED) {
+				known.clear();
+			}
+			Map<String, HeldInstance> found = instances.ofCompany(company, ids);
+			for (String id : ids) {
+				known.put(id, Optional.ofNullable(found.get(id)));
+			}
+			Map<String, HeldInstance> byId = new HashMap<>(found);
+			for (Series existing : series.ofInstances(found.values())) {
+				HeldInstance held = byId.get(existing.instanceId());
+				if (held != null && held.customerId().equals(existing.customerId())) {
+					rememberSeries(held, existing);
 				}
 			}
 		}
@@ -237,11 +319,14 @@ public class UsageIngestion {
 
 		private void rememberSeries(HeldInstance held) {
 			for (Series existing : series.ofInstance(held.customerId(), held.id())) {
-				descriptors.find(held.relevantService())
-					.flatMap(d -> d.metric(existing.metric()))
-					.ifPresent(metric -> remember(held.id(), existing.metric(),
-							new Target(existing, MetricRange.of(metric.unit()))));
+				rememberSeries(held, existing);
 			}
+		}
+
+		private void rememberSeries(HeldInstance held, Series existing) {
+			descriptors.find(held.relevantService())
+				.flatMap(d -> d.metric(existing.metric()))
+				.ifPresent(metric -> remember(held.id(), existing.metric(), new Target(existing, MetricRange.of(metric.unit()))));
 		}
 
 		private void remember(String instance, String metric, Target target) {

@@ -1,6 +1,9 @@
 package portal.usage;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +96,47 @@ class UsageIngestionIntegrationTests {
 		assertThat(fixtures.count("""
 				SELECT h.count FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
 				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(2);
+	}
+
+	@Test
+	@DisplayName("R-14.1 a body longer than the lookup window: instances first named in any window are found, unknown ones"
+			+ " refused, and the errors reported in line order")
+	void checksLinesAcrossLookupWindows() throws Exception {
+		String second = fixtures.circuit(key, "COMPANY", customer, "c2");
+		int lines = UsageIngestion.WINDOW * 2 + 10;
+		StringBuilder body = new StringBuilder("instance,metric,time,value\n");
+		List<Long> refusedAt = new ArrayList<>();
+		Instant start = Instant.parse("2026-10-01T00:00:00Z");
+		for (int i = 0; i < lines; i++) {
+			long lineNumber = i + 2;
+			String time = start.plusSeconds(300L * (i / 2)).toString();
+			if (i == 3 || i == UsageIngestion.WINDOW + 1) {
+				body.append("NO-SUCH-INSTANCE,traffic-in,").append(time).append(",1\n");
+				refusedAt.add(lineNumber);
+			}
+			else if (i == UsageIngestion.WINDOW - 1 || i == lines - 1) {
+				body.append(circuit).append(",traffic-in,not-a-time,1\n");
+				refusedAt.add(lineNumber);
+			}
+			else {
+				// The second circuit is first named in the second window.
+				String instance = i % 2 == 0 || i < UsageIngestion.WINDOW ? circuit : second;
+				String metric = i % 2 == 0 ? "traffic-in" : "traffic-out";
+				body.append(instance).append(',').append(metric).append(',').append(time).append(",5\n");
+			}
+		}
+		String report = fixtures.ingest(key, "text/csv", body.toString())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines").value(lines))
+			.andExpect(jsonPath("$.rejected").value(refusedAt.size()))
+			.andExpect(jsonPath("$.accepted").value(lines - refusedAt.size()))
+			.andExpect(jsonPath("$.added").value(lines - refusedAt.size()))
+			.andReturn().getResponse().getContentAsString();
+		List<Integer> reported = com.jayway.jsonpath.JsonPath.read(report, "$.errors[*].line");
+		assertThat(reported.stream().map(Integer::longValue).toList()).isEqualTo(refusedAt);
+		assertThat(fixtures.count("""
+				SELECT count(*) FROM usage.samples s JOIN usage.series r ON r.customer_id = s.customer_id AND r.id = s.series_id
+				WHERE r.instance_id = ?""", second)).isPositive();
 	}
 
 	@Test
