@@ -140,6 +140,78 @@ class UsageIngestionIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-14.1 a body of several windows and chunks: a later line for a stored (series, time) replaces it, the"
+			+ " body sent again adds nothing, and the rollups equal the samples")
+	void longBodiesKeepTheLastLineAndStayIdempotent() throws Exception {
+		int distinct = UsageIngestion.WINDOW * 2 + 5;
+		StringBuilder body = new StringBuilder();
+		Instant start = Instant.parse("2026-07-01T00:00:00Z");
+		long sum = 0;
+		for (int i = 0; i < distinct; i++) {
+			body.append(circuit).append(",traffic-in,").append(start.plusSeconds(300L * i)).append(',').append(i == 1 ? 7 : i)
+				.append('\n');
+			sum += i;
+		}
+		// The second line's sample again, in the last window, with the value it should end with.
+		body.append(circuit).append(",traffic-in,").append(start.plusSeconds(300)).append(",1\n");
+		fixtures.ingest(key, "text/csv", body.toString())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(distinct + 1))
+			.andExpect(jsonPath("$.added").value(distinct))
+			.andExpect(jsonPath("$.replaced").value(1))
+			.andExpect(jsonPath("$.rejected").value(0));
+		// Sent again it adds nothing. The body spans more days than a chunk, so its chunks are merged one
+		// after the other: the second line's first value replaces the stored one, the last line restores it.
+		fixtures.ingest(key, "text/csv", body.toString())
+			.andExpect(jsonPath("$.added").value(0))
+			.andExpect(jsonPath("$.replaced").value(2))
+			.andExpect(jsonPath("$.unchanged").value(distinct - 1));
+		assertThat(samples()).isEqualTo(distinct);
+		assertThat(fixtures.count("""
+				SELECT s.value::bigint FROM usage.samples s JOIN usage.series r ON r.customer_id = s.customer_id AND r.id = s.series_id
+				WHERE r.instance_id = ? AND s.at = ?::timestamptz""", circuit, start.plusSeconds(300).toString())).isEqualTo(1);
+		for (String table : List.of("hourly", "daily")) {
+			assertThat(fixtures.count("""
+					SELECT sum(b.count) FROM usage.%s b JOIN usage.series r ON r.customer_id = b.customer_id AND r.id = b.series_id
+					WHERE r.instance_id = ?""".formatted(table), circuit)).as(table + " count").isEqualTo(distinct);
+			assertThat(fixtures.count("""
+					SELECT sum(b.sum)::bigint FROM usage.%s b JOIN usage.series r ON r.customer_id = b.customer_id AND r.id = b.series_id
+					WHERE r.instance_id = ?""".formatted(table), circuit)).as(table + " sum").isEqualTo(sum);
+		}
+	}
+
+	@Test
+	@DisplayName("R-20.2 a body refused past the bulk body limit after chunks were already written writes nothing")
+	void bodyRefusedHalfwayWritesNothing() throws Exception {
+		StringBuilder body = new StringBuilder();
+		Instant start = Instant.parse("2026-05-01T00:00:00Z");
+		for (int i = 0; i < UsageIngestion.WINDOW * 3; i++) {
+			body.append(circuit).append(",traffic-in,").append(start.plusSeconds(300L * i)).append(",5\n");
+		}
+		byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Object controller = context.getBean("usageIngestionController");
+		Object limit = ReflectionTestUtils.getField(controller, "maxUncompressedBytes");
+		// Past the limit in the third window, after chunks of several days were written.
+		ReflectionTestUtils.setField(controller, "maxUncompressedBytes", bytes.length * 5L / 6);
+		try {
+			ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+			try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+				gzip.write(bytes);
+			}
+			mvc.perform(post("/api/v1/system/usage").header("Authorization", "Bearer " + key)
+				.header("Content-Encoding", "gzip").contentType("text/csv").content(zipped.toByteArray()))
+				.andExpect(status().isPayloadTooLarge());
+		}
+		finally {
+			ReflectionTestUtils.setField(controller, "maxUncompressedBytes", limit);
+		}
+		assertThat(samples()).isZero();
+		assertThat(fixtures.count("""
+				SELECT count(*) FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
+				WHERE r.instance_id = ?""", circuit)).isZero();
+	}
+
+	@Test
 	@DisplayName("R-14.1 the same samples again add nothing; a new value replaces the stored one")
 	void isIdempotent() throws Exception {
 		String body = "instance,metric,time,value\n" + circuit + ",traffic-in,2026-11-30T09:00:00Z,10\n" + circuit
