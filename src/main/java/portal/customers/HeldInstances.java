@@ -36,17 +36,6 @@ public class HeldInstances {
 	}
 
 	/**
-	 * The instance if it is linked to a customer and its contract is the contracting company's;
-	 * empty otherwise, saying nothing of whose it is.
-	 */
-	public Optional<HeldInstance> ofCompany(String contractingCompany, String instanceId) {
-		return jdbc.sql(SELECT + " WHERE i.id = ? AND c.contracting_company = ? AND i.customer_id IS NOT NULL")
-			.params(instanceId, contractingCompany)
-			.query(HeldInstances::row)
-			.optional();
-	}
-
-	/**
 	 * Those of the instances that are linked to a customer and under a contract of the contracting
 	 * company, by id, in one statement; the others are absent, saying nothing of whose they are.
 	 */

@@ -275,9 +275,8 @@ public class UsageIngestion {
 			for (String id : ids) {
 				known.put(id, Optional.ofNullable(found.get(id)));
 			}
-			Map<String, HeldInstance> byId = new HashMap<>(found);
 			for (Series existing : series.ofInstances(found.values())) {
-				HeldInstance held = byId.get(existing.instanceId());
+				HeldInstance held = found.get(existing.instanceId());
 				if (held != null && held.customerId().equals(existing.customerId())) {
 					rememberSeries(held, existing);
 				}
@@ -292,19 +291,12 @@ public class UsageIngestion {
 			}
 			Optional<HeldInstance> instance = known.get(sample.instance());
 			if (instance == null) {
-				if (known.size() >= MAX_REMEMBERED) {
-					// Bodies naming ever new unknown instances must not grow the heap.
-					known.clear();
-				}
-				instance = instances.ofCompany(company, sample.instance());
-				known.put(sample.instance(), instance);
-				if (instance.isPresent()) {
-					// All of the instance's existing series at once: one query, not one per metric.
-					rememberSeries(instance.get());
-					found = targets.getOrDefault(sample.instance(), Map.of()).get(sample.metric());
-					if (found != null) {
-						return found;
-					}
+				// Forgotten since its window looked it up: a body naming more instances than are remembered.
+				lookUp(Set.of(sample.instance()));
+				instance = known.get(sample.instance());
+				found = targets.getOrDefault(sample.instance(), Map.of()).get(sample.metric());
+				if (found != null) {
+					return found;
 				}
 			}
 			HeldInstance held = instance.orElseThrow(() -> new LineRejected("instance",
@@ -315,12 +307,6 @@ public class UsageIngestion {
 			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
 			remember(sample.instance(), sample.metric(), created);
 			return created;
-		}
-
-		private void rememberSeries(HeldInstance held) {
-			for (Series existing : series.ofInstance(held.customerId(), held.id())) {
-				rememberSeries(held, existing);
-			}
 		}
 
 		private void rememberSeries(HeldInstance held, Series existing) {

@@ -176,10 +176,13 @@ public class ServiceOrder {
 		completionDate = now;
 	}
 
+	// Started by the contracting company: a cancellation request from these is assessed by it.
+	private static final Set<OrderState> ASSESSED_CANCELLATION = Set.of(OrderState.ACKNOWLEDGED,
+			OrderState.IN_PROGRESS, OrderState.HELD);
+
 	/** Whether the customer may still ask to cancel: the states {@link #requestCancellation} moves from. */
 	public boolean cancellable() {
-		return state == OrderState.PENDING_APPROVAL || state == OrderState.ACKNOWLEDGED
-				|| state == OrderState.IN_PROGRESS || state == OrderState.HELD;
+		return state == OrderState.PENDING_APPROVAL || ASSESSED_CANCELLATION.contains(state);
 	}
 
 	/**
@@ -193,8 +196,7 @@ public class ServiceOrder {
 			return;
 		}
 		OrderState before = state;
-		move(Set.of(OrderState.ACKNOWLEDGED, OrderState.IN_PROGRESS, OrderState.HELD),
-				OrderState.ASSESSING_CANCELLATION, "cancelled", actor, note, now);
+		move(ASSESSED_CANCELLATION, OrderState.ASSESSING_CANCELLATION, "cancelled", actor, note, now);
 		stateBeforeCancellation = before;
 	}
 
