@@ -89,6 +89,29 @@ final class Rollups {
 			ON CONFLICT (customer_id, series_id, bucket) DO UPDATE SET count = EXCLUDED.count, min = EXCLUDED.min,
 				max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95, sketch = EXCLUDED.sketch""";
 
+	// The touched days' rows of usage.hourly_days, rewritten from their hours once both levels are
+	// written. Each day's daily bucket is locked by then (read FOR UPDATE, inserted or upserted), so
+	// a concurrent writer of the same day waits for this transaction and then reads its hours.
+	static final String HOURS_OF_DAY_ARRAYS = """
+			array_agg(date_part('hour', h.bucket AT TIME ZONE 'UTC')::smallint ORDER BY h.bucket) AS hours,
+			array_agg(h.count ORDER BY h.bucket) AS count, array_agg(h.min ORDER BY h.bucket) AS min,
+			array_agg(h.max ORDER BY h.bucket) AS max, array_agg(h.sum ORDER BY h.bucket) AS sum,
+			array_agg(h.p95 ORDER BY h.bucket) AS p95""";
+
+	private static final String LAY_OUT_DAYS = """
+			INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95)
+			SELECT k.customer_id, k.series_id, to_timestamp(k.bucket), h.hours, h.count, h.min, h.max, h.sum, h.p95
+			FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, bucket)
+			CROSS JOIN LATERAL (
+				SELECT %s FROM usage.hourly h
+				WHERE h.customer_id = k.customer_id AND h.series_id = k.series_id
+				  AND h.bucket >= to_timestamp(k.bucket) AND h.bucket < to_timestamp(k.bucket + 86400)
+				OFFSET 0
+			) h
+			WHERE h.hours IS NOT NULL
+			ON CONFLICT (customer_id, series_id, day) DO UPDATE SET hours = EXCLUDED.hours, count = EXCLUDED.count,
+				min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95""".formatted(HOURS_OF_DAY_ARRAYS);
+
 	private static final String UNIQUE_VIOLATION = "23505";
 
 	// Times apply starts over when concurrent writers keep creating the same new buckets.
@@ -190,6 +213,7 @@ final class Rollups {
 				write(connection, copy, batch, "hourly", hours);
 				Map<Key, Bucket> days = combine(connection, "daily", changes.days, HOURS_OF_DAYS, true);
 				write(connection, copy, batch, "daily", days);
+				layOut(connection, days);
 				connection.releaseSavepoint(savepoint);
 				return;
 			}
@@ -234,6 +258,10 @@ final class Rollups {
 		return buckets;
 	}
 
+	private static void layOut(Connection connection, Map<Key, Bucket> days) throws SQLException {
+		withKeys(connection, LAY_OUT_DAYS, new ArrayList<>(days.keySet()), days, PreparedStatement::executeUpdate);
+	}
+
 	private interface RowInto {
 
 		void fold(ResultSet rs, Bucket bucket) throws SQLException;
@@ -243,6 +271,25 @@ final class Rollups {
 	private static void read(Connection connection, String sql, List<Key> keys, Map<Key, Bucket> buckets,
 			RowInto into) throws SQLException {
 		keys.sort(null);
+		withKeys(connection, sql, keys, buckets, statement -> {
+			statement.setFetchSize(10_000);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					into.fold(rs, buckets.get(new Key(rs.getLong(1), rs.getLong(2))));
+				}
+			}
+		});
+	}
+
+	private interface KeyedStatement {
+
+		void run(PreparedStatement statement) throws SQLException;
+
+	}
+
+	// Runs the statement with the keys (in their order) bound as three arrays: customers, series, bucket starts.
+	private static void withKeys(Connection connection, String sql, List<Key> keys, Map<Key, Bucket> buckets,
+			KeyedStatement work) throws SQLException {
 		UUID[] customers = new UUID[keys.size()];
 		Long[] series = new Long[keys.size()];
 		Long[] starts = new Long[keys.size()];
@@ -259,12 +306,7 @@ final class Rollups {
 			statement.setArray(1, customerArray);
 			statement.setArray(2, seriesArray);
 			statement.setArray(3, startArray);
-			statement.setFetchSize(10_000);
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					into.fold(rs, buckets.get(new Key(rs.getLong(1), rs.getLong(2))));
-				}
-			}
+			work.run(statement);
 		}
 		finally {
 			customerArray.free();

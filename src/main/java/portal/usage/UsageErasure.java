@@ -28,7 +28,7 @@ class UsageErasure implements CustomerErasure {
 	@Override
 	public long erase(UUID customerId) {
 		long rows = 0;
-		for (String table : new String[] { "samples", "hourly", "daily", "series" }) {
+		for (String table : new String[] { "samples", "hourly", "hourly_days", "daily", "series" }) {
 			rows += jdbc.sql("DELETE FROM usage." + table + " WHERE customer_id = ?").param(customerId).update();
 		}
 		return rows;

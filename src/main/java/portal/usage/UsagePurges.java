@@ -51,7 +51,35 @@ class UsagePurges {
 
 	@Bean
 	Purge hourlyUsagePurge(JdbcClient jdbc) {
-		return rollupPurge(jdbc, DataClass.HOURLY_USAGE, "hourly", Duration.ofHours(1));
+		Purge hours = rollupPurge(jdbc, DataClass.HOURLY_USAGE, "hourly", Duration.ofHours(1));
+		return new Purge() {
+			@Override
+			public DataClass dataClass() {
+				return hours.dataClass();
+			}
+
+			// The hours laid out by day follow the hours: a day all of whose hours went goes, and the day the
+			// cutoff falls in is laid out again from the hours it keeps (or goes, when it keeps none).
+			@Override
+			public Purged purgeBefore(Instant cutoff) {
+				Purged purged = hours.purgeBefore(cutoff);
+				Timestamp lastStart = Timestamp.from(cutoff.minus(Duration.ofHours(1)));
+				Timestamp whole = Timestamp.from(cutoff.minus(Duration.ofHours(24)));
+				jdbc.sql("DELETE FROM usage.hourly_days WHERE day <= ?").param(whole).update();
+				jdbc.sql("""
+						DELETE FROM usage.hourly_days d WHERE d.day > ? AND d.day <= ? AND NOT EXISTS (
+						  SELECT 1 FROM usage.hourly h WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
+						   AND h.bucket >= d.day AND h.bucket < d.day + interval '24 hours')""")
+					.params(whole, lastStart).update();
+				jdbc.sql("""
+						UPDATE usage.hourly_days d SET (hours, count, min, max, sum, p95) = (SELECT %s FROM usage.hourly h
+						  WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
+						   AND h.bucket >= d.day AND h.bucket < d.day + interval '24 hours')
+						WHERE d.day > ? AND d.day <= ?""".formatted(Rollups.HOURS_OF_DAY_ARRAYS))
+					.params(whole, lastStart).update();
+				return purged;
+			}
+		};
 	}
 
 	@Bean

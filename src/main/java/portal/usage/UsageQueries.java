@@ -104,7 +104,10 @@ public class UsageQueries {
 			Locale locale) {
 		Map<Long, Double[]> values = new HashMap<>();
 		series.forEach(s -> values.put(s.id(), new Double[window.points()]));
-		if (!series.isEmpty()) {
+		if (!series.isEmpty() && step == Step.HOUR) {
+			hoursByDay(customer, series, window, stat, values);
+		}
+		else if (!series.isEmpty()) {
 			jdbc.sql(pointsSql(step, stat))
 				.params(customer, series.stream().map(Series::id).toArray(Long[]::new), Timestamp.from(window.start()),
 						Timestamp.from(window.end()))
@@ -122,6 +125,35 @@ public class UsageQueries {
 				series.stream().map(s -> new QueryResult.Points(view(s, locale), Arrays.asList(values.get(s.id()))))
 					.toList(),
 				NOTICE);
+	}
+
+	// Hourly points from the hourly rollups laid out by day (usage.hourly_days): a row per series and day
+	// rather than per hour, 24 times fewer rows to find, check against the wall and send for the same points.
+	private void hoursByDay(UUID customer, List<Series> series, Window window, Stat stat, Map<Long, Double[]> values) {
+		long firstDay = Math.floorDiv(window.startSecond(), Rollups.DAY) * Rollups.DAY;
+		String columns = switch (stat) {
+			case MEAN -> "sum, count";
+			default -> stat.code();
+		};
+		jdbc.sql("SELECT series_id, floor(date_part('epoch', day))::bigint, hours, " + columns
+				+ " FROM usage.hourly_days WHERE customer_id = ? AND series_id = ANY (?) AND day >= ? AND day < ?")
+			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
+					Timestamp.from(Instant.ofEpochSecond(firstDay)), Timestamp.from(window.end()))
+			.query(rs -> {
+				Double[] points = values.get(rs.getLong(1));
+				long day = rs.getLong(2);
+				Object[] hours = (Object[]) rs.getArray(3).getArray();
+				Object[] figures = (Object[]) rs.getArray(4).getArray();
+				Object[] counts = stat == Stat.MEAN ? (Object[]) rs.getArray(5).getArray() : null;
+				for (int i = 0; i < hours.length; i++) {
+					int index = window.index(day + ((Number) hours[i]).longValue() * Rollups.HOUR);
+					if (index < 0 || index >= points.length || figures[i] == null) {
+						continue;
+					}
+					double figure = ((Number) figures[i]).doubleValue();
+					points[index] = counts == null ? figure : figure / ((Number) counts[i]).doubleValue();
+				}
+			});
 	}
 
 	/**

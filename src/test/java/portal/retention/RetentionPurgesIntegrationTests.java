@@ -169,7 +169,7 @@ class RetentionPurgesIntegrationTests {
 		assertThat(count("SELECT count(*) FROM agreements.agreements WHERE customer_id = ?", gone)).isOne();
 		assertThat(count("""
 				SELECT count(*) FROM audit.entries WHERE action = 'retention.customer-erased' AND customer_id = ?
-				AND (details -> 'rows' ->> 'identity')::int = 3 AND (details -> 'rows' ->> 'usage')::int = 4
+				AND (details -> 'rows' ->> 'identity')::int = 3 AND (details -> 'rows' ->> 'usage')::int = 5
 				AND (details -> 'rows' ->> 'orders')::int = 2 AND (details -> 'rows' ->> 'notices')::int = 5""", gone))
 			.isOne();
 
@@ -234,6 +234,9 @@ class RetentionPurgesIntegrationTests {
 						+ " VALUES (?, ?, ?, 1, 1, 1, 1)").params(customer, series, hour).update();
 			}
 			jdbc.sql("""
+					INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95)
+					VALUES (?, ?, ?, '{0}', '{1}', '{1}', '{1}', '{1}', '{NULL}')""").params(customer, series, hour).update();
+			jdbc.sql("""
 					INSERT INTO agreements.agreements (customer_id, concluded_at, termination_effective_at, termination_origin)
 					VALUES (?, ?, ?, 'customer')""")
 				.params(customer, Timestamp.from(terminatedAt.minus(Duration.ofDays(400))), Timestamp.from(terminatedAt))
@@ -246,7 +249,8 @@ class RetentionPurgesIntegrationTests {
 		Map<String, Long> rows = new java.util.TreeMap<>();
 		for (String table : new String[] { "identity.accounts", "identity.api_tokens", "notices.notices",
 				"notices.inbox", "notices.outbox", "notices.calendar_feeds", "orders.service_orders",
-				"orders.order_events", "usage.series", "usage.samples", "usage.hourly", "usage.daily" }) {
+				"orders.order_events", "usage.series", "usage.samples", "usage.hourly", "usage.hourly_days",
+				"usage.daily" }) {
 			rows.put(table, count("SELECT count(*) FROM " + table + " WHERE customer_id = ?", customer));
 		}
 		rows.put("platform.spring_session", count("""

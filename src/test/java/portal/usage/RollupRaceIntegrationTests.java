@@ -89,6 +89,11 @@ class RollupRaceIntegrationTests {
 			.isEqualTo("2 140 40 100");
 		assertThat(bucket(fixtures, "daily", circuit, "2004-03-01T00:00:00Z")).as("the day holds all three")
 			.isEqualTo("3 141 1 100");
+		assertThat(fixtures.asSystem(() -> jdbc.sql("""
+				SELECT b.hours::text || ' ' || b.count::text || ' ' || b.sum::text FROM usage.hourly_days b
+				JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
+				WHERE s.instance_id = ? AND b.day = '2004-03-01T00:00:00Z'""").param(circuit).query(String.class).single()))
+			.as("the day's hours, laid out after both writers").isEqualTo("{2,10} {1,2} {1,140}");
 	}
 
 	private String bucket(UsageFixtures fixtures, String table, String circuit, String bucket) {

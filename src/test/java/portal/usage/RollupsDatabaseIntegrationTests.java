@@ -131,6 +131,8 @@ class RollupsDatabaseIntegrationTests {
 			Instant end = start.plus(Duration.ofDays(2));
 			assertBuckets(context + ", hourly", stored(fixtures, "hourly", circuit, start, end),
 					expected(samples, ChronoUnit.HOURS));
+			assertBuckets(context + ", hourly laid out by day", laidOut(fixtures, circuit, start, end),
+					expected(samples, ChronoUnit.HOURS));
 			assertBuckets(context + ", daily", stored(fixtures, "daily", circuit, start, end),
 					expected(samples, ChronoUnit.DAYS));
 		}
@@ -163,6 +165,33 @@ class RollupsDatabaseIntegrationTests {
 			}
 			buckets.put(bucket, new Bucket(list.size(), sorted.get(0), sorted.get(sorted.size() - 1), sum,
 					sorted.get((int) Math.floor(Sketches.P95 * (sorted.size() - 1)))));
+		});
+		return buckets;
+	}
+
+	// The rows of usage.hourly_days unpacked into their hours.
+	private Map<Instant, Bucket> laidOut(UsageFixtures fixtures, String circuit, Instant from, Instant to) {
+		Map<Instant, Bucket> buckets = new TreeMap<>();
+		fixtures.asSystem(() -> {
+			jdbc.sql("""
+					SELECT b.day, b.hours, b.count, b.min, b.max, b.sum, b.p95 FROM usage.hourly_days b
+					JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
+					WHERE s.instance_id = ? AND s.metric = 'traffic-in' AND b.day >= ? AND b.day < ?""")
+				.params(circuit, Timestamp.from(from), Timestamp.from(to))
+				.query(rs -> {
+					Instant day = rs.getTimestamp(1).toInstant();
+					Object[][] columns = new Object[6][];
+					for (int c = 0; c < 6; c++) {
+						columns[c] = (Object[]) rs.getArray(2 + c).getArray();
+					}
+					for (int i = 0; i < columns[0].length; i++) {
+						buckets.put(day.plus(Duration.ofHours(((Number) columns[0][i]).longValue())),
+								new Bucket(((Number) columns[1][i]).longValue(), ((Number) columns[2][i]).doubleValue(),
+										((Number) columns[3][i]).doubleValue(), ((Number) columns[4][i]).doubleValue(),
+										columns[5][i] == null ? null : ((Number) columns[5][i]).doubleValue()));
+					}
+				});
+			return null;
 		});
 		return buckets;
 	}
