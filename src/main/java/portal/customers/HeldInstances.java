@@ -21,6 +21,12 @@ import portal.platform.Tenancy;
 @Service
 public class HeldInstances {
 
+	/**
+	 * Published (with the instance id or contract number) when an instance or its contract was
+	 * recorded or changed: who holds which instances, under which label and state, may differ.
+	 */
+	public static final String CHANGED_TOPIC = "customers.instances";
+
 	private static final String SELECT = """
 			SELECT i.id, i.customer_id, i.relevant_service, i.kind, i.label, i.state, c.contracting_company
 			FROM customers.service_instances i JOIN customers.contracts c ON c.contract_no = i.contract_no

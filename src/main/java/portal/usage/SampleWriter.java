@@ -107,8 +107,8 @@ class SampleWriter {
 		this.chunk = samples > 0 ? samples : CHUNK;
 	}
 
-	/** Totals of what the merges did. */
-	record Merged(long added, long replaced) {
+	/** Totals of what the merges did, and the customers whose usage they changed. */
+	record Merged(long added, long replaced, Set<UUID> customers) {
 	}
 
 	/** One transaction's stream of samples. */
@@ -153,6 +153,8 @@ class SampleWriter {
 		private long added;
 
 		private long replaced;
+
+		private final Set<UUID> changedCustomers = new HashSet<>();
 
 		private Writing(Connection connection, CopyManager copy, UUID batch, int chunk) {
 			this.connection = connection;
@@ -226,7 +228,7 @@ class SampleWriter {
 			catch (SQLException ex) {
 				throw new IllegalStateException("Cannot write samples", ex);
 			}
-			return new Merged(added, replaced);
+			return new Merged(added, replaced, Set.copyOf(changedCustomers));
 		}
 
 		private void flush() throws IOException, SQLException {
@@ -260,6 +262,9 @@ class SampleWriter {
 			long t3 = System.nanoTime();
 			added += changes.added();
 			replaced += changes.replaced();
+			if (changes.added() + changes.replaced() > 0) {
+				spans.values().forEach(span -> changedCustomers.add(span.series.customerId()));
+			}
 			Rollups.apply(connection, copy, batch, changes);
 			long t4 = System.nanoTime();
 			if (LOG.isDebugEnabled()) {

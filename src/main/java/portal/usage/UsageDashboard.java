@@ -16,12 +16,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import portal.catalog.ServiceKindDescriptor;
 import portal.catalog.ServiceKindDescriptors;
 import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
 import portal.customers.HeldInstances;
+import portal.platform.Invalidations;
+import portal.platform.NodeCache;
+import portal.platform.ServiceLimit;
+import portal.platform.Tenancy;
 
 /**
  * What the usage pages show (R-14.1): a card per relevant service the customer holds with a
@@ -32,7 +38,21 @@ import portal.customers.HeldInstances;
 @Transactional(readOnly = true)
 public class UsageDashboard {
 
+	/** Published with a customer's id when its usage changed (ingestion, erasure), "*" when anyone's may have. */
+	public static final String CHANGED_TOPIC = "usage.changed";
+
 	static final int SPARKLINES = 100;
+
+	// Dashboards kept per customer, user's limit, language and hour: what one shows changes only when usage
+	// arrives or goes, when the inventory changes (both evict it, on every node), and when the hour turns
+	// (the key changes). The time to live bounds what a missed eviction could leave.
+	private static final Duration KEPT = Duration.ofMinutes(10);
+
+	private final NodeCache<View, Kept> kept;
+
+	private final Tenancy tenancy;
+
+	private final TransactionTemplate readOnly;
 
 	private final HeldInstances instances;
 
@@ -45,7 +65,14 @@ public class UsageDashboard {
 	private final Clock clock;
 
 	UsageDashboard(HeldInstances instances, SeriesCatalog catalog, UsageQueries queries,
-			ServiceKindDescriptors descriptors, Clock clock) {
+			ServiceKindDescriptors descriptors, Invalidations invalidations, Tenancy tenancy,
+			TransactionTemplate transactions, Clock clock) {
+		this.kept = invalidations.cache(KEPT, 10_000);
+		invalidations.subscribe(CHANGED_TOPIC, this::evict, kept::clear);
+		invalidations.subscribe(HeldInstances.CHANGED_TOPIC, any -> kept.clear(), kept::clear);
+		this.tenancy = tenancy;
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 		this.instances = instances;
 		this.catalog = catalog;
 		this.queries = queries;
@@ -71,13 +98,40 @@ public class UsageDashboard {
 	public record Segment(double left, double width, String from, String to) {
 	}
 
+	private record View(UUID customer, ServiceLimit limit, Locale locale, long hour) {
+	}
+
+	private record Kept(UUID customer, Dashboard dashboard) {
+	}
+
+	private void evict(String customer) {
+		if ("*".equals(customer)) {
+			kept.clear();
+		}
+		else {
+			kept.removeIf(k -> k.customer().toString().equals(customer));
+		}
+	}
+
+	/**
+	 * What the dashboard shows the current user: kept from an earlier request of the same hour when
+	 * nothing it shows changed since, read otherwise ({@link #read}). A request served from what
+	 * was kept reads nothing and borrows no connection.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Dashboard dashboard(UUID customer, Locale locale) {
+		Instant now = clock.instant();
+		View view = new View(customer, tenancy.limit(), locale, now.truncatedTo(ChronoUnit.HOURS).getEpochSecond());
+		return kept.get(view, v -> new Kept(customer, readOnly.execute(status -> read(customer, locale, now))))
+			.dashboard();
+	}
+
 	/**
 	 * Reads what the page shows and nothing else, in four statements whatever the number of
 	 * instances: the instances the user may see, the series of the cards' metrics, their last
 	 * 24 hourly means (one statement for all), and the top instances' daily maxima.
 	 */
-	public Dashboard dashboard(UUID customer, Locale locale) {
-		Instant now = clock.instant();
+	Dashboard read(UUID customer, Locale locale, Instant now) {
 		Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
 		Instant from = to.minus(Duration.ofHours(24));
 		Map<String, List<HeldInstance>> byService = new LinkedHashMap<>();

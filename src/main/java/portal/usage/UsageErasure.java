@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import portal.platform.Invalidations;
 import portal.retention.CustomerErasure;
 
 /**
@@ -16,8 +17,11 @@ class UsageErasure implements CustomerErasure {
 
 	private final JdbcClient jdbc;
 
-	UsageErasure(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	UsageErasure(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	@Override
@@ -31,6 +35,7 @@ class UsageErasure implements CustomerErasure {
 		for (String table : new String[] { "samples", "hourly", "hourly_days", "daily", "series" }) {
 			rows += jdbc.sql("DELETE FROM usage." + table + " WHERE customer_id = ?").param(customerId).update();
 		}
+		invalidations.publish(UsageDashboard.CHANGED_TOPIC, customerId.toString());
 		return rows;
 	}
 }

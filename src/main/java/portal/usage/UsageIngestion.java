@@ -22,6 +22,7 @@ import portal.catalog.ServiceKindDescriptors;
 import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
 import portal.customers.HeldInstances;
+import portal.platform.Invalidations;
 import portal.platform.problems.PayloadTooLargeException;
 
 /**
@@ -54,10 +55,13 @@ public class UsageIngestion {
 
 	private final TransactionTemplate transactions;
 
+	private final Invalidations invalidations;
+
 	private final Clock clock;
 
 	UsageIngestion(HeldInstances instances, ServiceKindDescriptors descriptors, SeriesCatalog series,
-			SampleWriter writer, TransactionTemplate transactions, Clock clock) {
+			SampleWriter writer, TransactionTemplate transactions, Invalidations invalidations, Clock clock) {
+		this.invalidations = invalidations;
 		this.instances = instances;
 		this.descriptors = descriptors;
 		this.series = series;
@@ -89,8 +93,13 @@ public class UsageIngestion {
 			for (GeneratedSample sample : samples) {
 				writing.add(sample.series(), sample.epochSecond(), sample.value(), ++line);
 			}
-			writing.finish();
+			published(writing.finish());
 		});
+	}
+
+	// Tells every node's dashboards whose usage changed, at commit.
+	private void published(SampleWriter.Merged merged) {
+		merged.customers().forEach(customer -> invalidations.publish(UsageDashboard.CHANGED_TOPIC, customer.toString()));
 	}
 
 	private record Target(Series series, MetricRange range) {
@@ -173,6 +182,7 @@ public class UsageIngestion {
 				throw UsageRefusal.unreadableBody("The body could not be read to its end; nothing was written.");
 			}
 			SampleWriter.Merged merged = writing.finish();
+			published(merged);
 			return new IngestionReport(lines, accepted, merged.added(), merged.replaced(),
 					accepted - merged.added() - merged.replaced(), rejected, errors);
 		}

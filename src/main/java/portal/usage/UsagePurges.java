@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import portal.platform.Invalidations;
 import portal.retention.DataClass;
 import portal.retention.Purge;
 
@@ -23,7 +24,7 @@ import portal.retention.Purge;
 class UsagePurges {
 
 	@Bean
-	Purge rawUsagePurge(JdbcClient jdbc) {
+	Purge rawUsagePurge(JdbcClient jdbc, Invalidations invalidations) {
 		return new Purge() {
 			@Override
 			public DataClass dataClass() {
@@ -43,6 +44,7 @@ class UsagePurges {
 				if (days.isEmpty()) {
 					return Purged.NOTHING;
 				}
+				invalidations.publish(UsageDashboard.CHANGED_TOPIC, "*");
 				return new Purged(count[0], "partitions " + days.get(0) + " to " + days.get(days.size() - 1)
 						+ " (" + days.size() + " days)");
 			}
@@ -50,8 +52,8 @@ class UsagePurges {
 	}
 
 	@Bean
-	Purge hourlyUsagePurge(JdbcClient jdbc) {
-		Purge hours = rollupPurge(jdbc, DataClass.HOURLY_USAGE, "hourly", Duration.ofHours(1));
+	Purge hourlyUsagePurge(JdbcClient jdbc, Invalidations invalidations) {
+		Purge hours = rollupPurge(jdbc, invalidations, DataClass.HOURLY_USAGE, "hourly", Duration.ofHours(1));
 		return new Purge() {
 			@Override
 			public DataClass dataClass() {
@@ -83,11 +85,11 @@ class UsagePurges {
 	}
 
 	@Bean
-	Purge dailyUsagePurge(JdbcClient jdbc) {
-		return rollupPurge(jdbc, DataClass.DAILY_USAGE, "daily", Duration.ofDays(1));
+	Purge dailyUsagePurge(JdbcClient jdbc, Invalidations invalidations) {
+		return rollupPurge(jdbc, invalidations, DataClass.DAILY_USAGE, "daily", Duration.ofDays(1));
 	}
 
-	private static Purge rollupPurge(JdbcClient jdbc, DataClass dataClass, String table, Duration bucket) {
+	private static Purge rollupPurge(JdbcClient jdbc, Invalidations invalidations, DataClass dataClass, String table, Duration bucket) {
 		return new Purge() {
 			@Override
 			public DataClass dataClass() {
@@ -101,7 +103,11 @@ class UsagePurges {
 				String range = jdbc.sql("SELECT min(bucket)::text || ' to ' || max(bucket)::text FROM usage." + table
 						+ " WHERE bucket <= ?").param(lastStart).query(String.class).optional().orElse("");
 				int deleted = jdbc.sql("DELETE FROM usage." + table + " WHERE bucket <= ?").param(lastStart).update();
-				return deleted == 0 ? Purged.NOTHING : new Purged(deleted, "buckets " + range);
+				if (deleted == 0) {
+					return Purged.NOTHING;
+				}
+				invalidations.publish(UsageDashboard.CHANGED_TOPIC, "*");
+				return new Purged(deleted, "buckets " + range);
 			}
 		};
 	}

@@ -62,10 +62,14 @@ class UsageDashboardIntegrationTests {
 
 	String busy;
 
+	UsageFixtures fixtures;
+
+	String key;
+
 	@BeforeEach
 	void twoCircuitsWithAnHourOfUsage() throws Exception {
-		UsageFixtures fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
-		String key = fixtures.key("COMPANY");
+		fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
+		key = fixtures.key("COMPANY");
 		customer = fixtures.customer("Dashboard Usage");
 		quiet = fixtures.circuit(key, "COMPANY", customer, "quiet");
 		busy = fixtures.circuit(key, "COMPANY", customer, "busy");
@@ -94,6 +98,33 @@ class UsageDashboardIntegrationTests {
 		assertThat(model.topMetric()).isEqualTo("traffic-in");
 		assertThat(model.top()).extracting(TopEntry::instance).containsExactly(busy, quiet);
 		assertThat(model.top().get(0).value()).isEqualTo(5011.0);
+	}
+
+	@Test
+	@DisplayName("R-14.1 a dashboard kept between requests is read again as soon as samples or instances arrive")
+	void keptDashboardFollowsWhatArrives() throws Exception {
+		UsageDashboard.Dashboard first = asViewer();
+		UsageDashboard.Dashboard again = asViewer();
+		if (again != first) {
+			// The hour turned in between (a new hour is a new dashboard): once more within the same hour.
+			first = again;
+			again = asViewer();
+		}
+		assertThat(again).as("nothing changed: the kept dashboard").isSameAs(first);
+
+		Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+		fixtures.ingest(key, "text/csv", quiet + ",traffic-in," + hour + ",3000\n").andExpect(jsonPath("$.added").value(1));
+		UsageDashboard.Dashboard afterSamples = asViewer();
+		assertThat(afterSamples.cards().get(0).instances()).filteredOn(l -> l.id().equals(quiet)).singleElement()
+			.satisfies(line -> assertThat(line.latest()).isEqualTo(3000.0));
+
+		String third = fixtures.circuit(key, "COMPANY", customer, "third");
+		assertThat(asViewer().cards().get(0).instances()).extracting(UsageDashboard.Line::id).contains(third);
+	}
+
+	private UsageDashboard.Dashboard asViewer() {
+		return tenancy.call(Actor.user("CP-DASH-4"), TenantScope.customer(customer.id()),
+				() -> dashboard.dashboard(customer.id(), Locale.ENGLISH));
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.customers.HeldInstances;
+import portal.platform.Invalidations;
 import portal.platform.ServiceLimit;
 import portal.platform.SqlArrays;
 
@@ -29,7 +31,10 @@ class Contracts {
 
 	private final JdbcClient jdbc;
 
-	Contracts(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	Contracts(JdbcClient jdbc, Invalidations invalidations) {
+		this.invalidations = invalidations;
 		this.jdbc = jdbc;
 	}
 
@@ -59,6 +64,7 @@ class Contracts {
 	}
 
 	void update(Contract contract) {
+		invalidations.publish(HeldInstances.CHANGED_TOPIC, contract.contractNo());
 		jdbc.sql("""
 				UPDATE customers.contracts SET record_legal_name = :legalName, record_registration_number = :registration,
 					customer_id = :customer, start_date = :start, end_date = :end, state = :state, updated_at = :at

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import portal.customers.HeldInstances;
+import portal.platform.Invalidations;
 import portal.platform.ServiceLimit;
 import portal.platform.SqlArrays;
 import tools.jackson.core.type.TypeReference;
@@ -33,7 +35,10 @@ class ServiceInstances {
 
 	private final JsonMapper json;
 
-	ServiceInstances(JdbcClient jdbc, JsonMapper json) {
+	private final Invalidations invalidations;
+
+	ServiceInstances(JdbcClient jdbc, JsonMapper json, Invalidations invalidations) {
+		this.invalidations = invalidations;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -46,6 +51,7 @@ class ServiceInstances {
 
 	/** @return false when another transaction recorded the same instance id first */
 	boolean insert(ServiceInstance instance) {
+		invalidations.publish(HeldInstances.CHANGED_TOPIC, instance.id());
 		return jdbc.sql("""
 				INSERT INTO customers.service_instances (id, contract_no, relevant_service, kind, label, attributes,
 					state, created_at, updated_at)
@@ -55,6 +61,7 @@ class ServiceInstances {
 	}
 
 	void update(ServiceInstance instance) {
+		invalidations.publish(HeldInstances.CHANGED_TOPIC, instance.id());
 		jdbc.sql("""
 				UPDATE customers.service_instances SET contract_no = :contract, label = :label,
 					attributes = CAST(:attributes AS jsonb), state = :state, updated_at = :at
