@@ -92,11 +92,13 @@ final class Rollups {
 	// The touched days' rows of usage.hourly_days, rewritten from their hours once both levels are
 	// written. Each day's daily bucket is locked by then (read FOR UPDATE, inserted or upserted), so
 	// a concurrent writer of the same day waits for this transaction and then reads its hours.
-	static final String HOURS_OF_DAY_ARRAYS = """
-			array_agg(date_part('hour', h.bucket AT TIME ZONE 'UTC')::smallint ORDER BY h.bucket) AS hours,
-			array_agg(h.count ORDER BY h.bucket) AS count, array_agg(h.min ORDER BY h.bucket) AS min,
-			array_agg(h.max ORDER BY h.bucket) AS max, array_agg(h.sum ORDER BY h.bucket) AS sum,
-			array_agg(h.p95 ORDER BY h.bucket) AS p95""";
+	static final String HOURS_OF_DAY_PACKED = """
+			string_agg(int2send(date_part('hour', h.bucket AT TIME ZONE 'UTC')::smallint), ''::bytea ORDER BY h.bucket) AS hours,
+			string_agg(int4send(h.count), ''::bytea ORDER BY h.bucket) AS count,
+			string_agg(float8send(h.min), ''::bytea ORDER BY h.bucket) AS min,
+			string_agg(float8send(h.max), ''::bytea ORDER BY h.bucket) AS max,
+			string_agg(float8send(h.sum), ''::bytea ORDER BY h.bucket) AS sum,
+			string_agg(float8send(coalesce(h.p95, 'NaN')), ''::bytea ORDER BY h.bucket) AS p95""";
 
 	private static final String LAY_OUT_DAYS = """
 			INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95)
@@ -110,7 +112,7 @@ final class Rollups {
 			) h
 			WHERE h.hours IS NOT NULL
 			ON CONFLICT (customer_id, series_id, day) DO UPDATE SET hours = EXCLUDED.hours, count = EXCLUDED.count,
-				min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95""".formatted(HOURS_OF_DAY_ARRAYS);
+				min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95""".formatted(HOURS_OF_DAY_PACKED);
 
 	private static final String UNIQUE_VIOLATION = "23505";
 

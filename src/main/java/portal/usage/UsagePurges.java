@@ -77,7 +77,7 @@ class UsagePurges {
 						UPDATE usage.hourly_days d SET (hours, count, min, max, sum, p95) = (SELECT %s FROM usage.hourly h
 						  WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
 						   AND h.bucket >= d.day AND h.bucket < d.day + interval '24 hours')
-						WHERE d.day > ? AND d.day <= ?""".formatted(Rollups.HOURS_OF_DAY_ARRAYS))
+						WHERE d.day > ? AND d.day <= ?""".formatted(Rollups.HOURS_OF_DAY_PACKED))
 					.params(whole, lastStart).update();
 				return purged;
 			}

@@ -142,16 +142,14 @@ public class UsageQueries {
 			.query(rs -> {
 				Double[] points = values.get(rs.getLong(1));
 				long day = rs.getLong(2);
-				Object[] hours = (Object[]) rs.getArray(3).getArray();
-				Object[] figures = (Object[]) rs.getArray(4).getArray();
-				Object[] counts = stat == Stat.MEAN ? (Object[]) rs.getArray(5).getArray() : null;
+				int[] hours = HoursOfDay.hours(rs.getBytes(3));
+				double[] figures = HoursOfDay.figures(rs.getBytes(4));
+				int[] counts = stat == Stat.MEAN ? HoursOfDay.counts(rs.getBytes(5)) : null;
 				for (int i = 0; i < hours.length; i++) {
-					int index = window.index(day + ((Number) hours[i]).longValue() * Rollups.HOUR);
-					if (index < 0 || index >= points.length || figures[i] == null) {
-						continue;
+					int index = window.index(day + hours[i] * Rollups.HOUR);
+					if (index >= 0 && index < points.length && !Double.isNaN(figures[i])) {
+						points[index] = counts == null ? figures[i] : figures[i] / counts[i];
 					}
-					double figure = ((Number) figures[i]).doubleValue();
-					points[index] = counts == null ? figure : figure / ((Number) counts[i]).doubleValue();
 				}
 			});
 	}

@@ -235,7 +235,8 @@ class RetentionPurgesIntegrationTests {
 			}
 			jdbc.sql("""
 					INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95)
-					VALUES (?, ?, ?, '{0}', '{1}', '{1}', '{1}', '{1}', '{NULL}')""").params(customer, series, hour).update();
+					VALUES (?, ?, ?, int2send(0::smallint), int4send(1), float8send(1), float8send(1), float8send(1),
+						float8send('NaN'))""").params(customer, series, hour).update();
 			jdbc.sql("""
 					INSERT INTO agreements.agreements (customer_id, concluded_at, termination_effective_at, termination_origin)
 					VALUES (?, ?, ?, 'customer')""")

@@ -169,7 +169,7 @@ class RollupsDatabaseIntegrationTests {
 		return buckets;
 	}
 
-	// The rows of usage.hourly_days unpacked into their hours.
+	// The rows of usage.hourly_days unpacked into their hours, as the queries read them.
 	private Map<Instant, Bucket> laidOut(UsageFixtures fixtures, String circuit, Instant from, Instant to) {
 		Map<Instant, Bucket> buckets = new TreeMap<>();
 		fixtures.asSystem(() -> {
@@ -180,15 +180,15 @@ class RollupsDatabaseIntegrationTests {
 				.params(circuit, Timestamp.from(from), Timestamp.from(to))
 				.query(rs -> {
 					Instant day = rs.getTimestamp(1).toInstant();
-					Object[][] columns = new Object[6][];
-					for (int c = 0; c < 6; c++) {
-						columns[c] = (Object[]) rs.getArray(2 + c).getArray();
+					int[] hours = HoursOfDay.hours(rs.getBytes(2));
+					int[] counts = HoursOfDay.counts(rs.getBytes(3));
+					double[][] figures = new double[4][];
+					for (int c = 0; c < 4; c++) {
+						figures[c] = HoursOfDay.figures(rs.getBytes(4 + c));
 					}
-					for (int i = 0; i < columns[0].length; i++) {
-						buckets.put(day.plus(Duration.ofHours(((Number) columns[0][i]).longValue())),
-								new Bucket(((Number) columns[1][i]).longValue(), ((Number) columns[2][i]).doubleValue(),
-										((Number) columns[3][i]).doubleValue(), ((Number) columns[4][i]).doubleValue(),
-										columns[5][i] == null ? null : ((Number) columns[5][i]).doubleValue()));
+					for (int i = 0; i < hours.length; i++) {
+						buckets.put(day.plus(Duration.ofHours(hours[i])), new Bucket(counts[i], figures[0][i], figures[1][i],
+								figures[2][i], Double.isNaN(figures[3][i]) ? null : figures[3][i]));
 					}
 				});
 			return null;
