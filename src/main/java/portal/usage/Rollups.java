@@ -24,7 +24,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * mergeable, so a bucket that only gained samples is its stored summary merged with the new
  * samples' summary. A bucket where a stored value was replaced is not (the old value may have
  * been its min or max, and is in its sketch): such an hour is recomputed from its samples, and
- * such a day from its hours.
+ * such a day from its hours. Each touched day's hours are then laid out again in one row of
+ * {@code usage.hourly_days}, which hourly points are read from.
  */
 final class Rollups {
 

@@ -45,8 +45,11 @@ public class UsageDashboard {
 
 	// Dashboards kept per customer, user's limit, language and hour: what one shows changes only when usage
 	// arrives or goes, when the inventory changes (both evict it, on every node), and when the hour turns
-	// (the key changes). The time to live bounds what a missed eviction could leave.
+	// (the key changes). The time to live bounds what a missed eviction could leave; a dashboard weighs up
+	// to about 50 KB (a hundred sparklines), so a node keeps at most a thousand (about 50 MB).
 	private static final Duration KEPT = Duration.ofMinutes(10);
+
+	private static final int KEPT_AT_MOST = 1_000;
 
 	private final NodeCache<View, Kept> kept;
 
@@ -67,7 +70,7 @@ public class UsageDashboard {
 	UsageDashboard(HeldInstances instances, SeriesCatalog catalog, UsageQueries queries,
 			ServiceKindDescriptors descriptors, Invalidations invalidations, Tenancy tenancy,
 			TransactionTemplate transactions, Clock clock) {
-		this.kept = invalidations.cache(KEPT, 10_000);
+		this.kept = invalidations.cache(KEPT, KEPT_AT_MOST);
 		invalidations.subscribe(CHANGED_TOPIC, this::evict, kept::clear);
 		invalidations.subscribe(HeldInstances.CHANGED_TOPIC, any -> kept.clear(), kept::clear);
 		this.tenancy = tenancy;

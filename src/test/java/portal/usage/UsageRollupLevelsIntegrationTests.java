@@ -98,6 +98,32 @@ class UsageRollupLevelsIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-14.1 R-14.3 hourly points (hours laid out by day) equal the hourly CSV export (hourly rollups), gaps empty, for every stat")
+	void hourlyPointsEqualTheHourlyExport() throws Exception {
+		for (String stat : List.of("sum", "max", "min", "mean", "p95")) {
+			JsonNode hours = values("1h", stat);
+			String csv = mvc.perform(get("/api/v1/usage/export").param("series", String.valueOf(series))
+				.param("from", FIRST_DAY.toString()).param("to", FIRST_DAY.plus(Duration.ofDays(3)).toString())
+				.param("step", "1h").param("stat", stat)
+				.with(authentication(TestPrincipals.customerUser("CP-LEVELS", customer.id(), "VIEWER"))))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			List<String> rows = csv.lines().skip(1).toList();
+			assertThat(rows).as(stat).hasSize(hours.size());
+			for (int i = 0; i < rows.size(); i++) {
+				String exported = rows.get(i).substring(rows.get(i).lastIndexOf(',') + 1);
+				if (hours.get(i).isNull()) {
+					assertThat(exported).as("%s at hour %d", stat, i).isEmpty();
+				}
+				else {
+					assertThat(Double.parseDouble(exported)).as("%s at hour %d", stat, i)
+						.isCloseTo(hours.get(i).asDouble(), within(Math.abs(hours.get(i).asDouble()) * 1e-12));
+				}
+			}
+		}
+	}
+
+	@Test
 	@DisplayName("R-14.1 a day's sum, max, min and mean equal its hours merged, and a day without data is null")
 	void dailyEqualsHourlyMerged() throws Exception {
 		for (String stat : List.of("sum", "max", "min", "mean")) {
