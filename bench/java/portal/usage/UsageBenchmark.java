@@ -67,10 +67,14 @@ public final class UsageBenchmark {
 				"--spring.datasource.hikari.connection-timeout=60000",
 				// One key registers a thousand instances and sends ninety bodies: past the per-key budget by design.
 				"--portal.api.requests-per-minute=100000000",
+				// A store of this size wants more than PostgreSQL's default 128 MB of shared buffers, as it
+				// would be given in production; -Dbench.sharedBuffers=128MB measures with the default.
+				"--portal.embedded.shared-buffers=" + System.getProperty("bench.sharedBuffers", "2GB"),
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
 		try {
-			System.out.printf("machine: %s; %d cores; load average %s; Java %s%n", cpuModel(),
-					Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));
+			System.out.printf("machine: %s; %d cores; load average %s; Java %s; shared_buffers %s%n", cpuModel(),
+					Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
+					portal.getBean(JdbcClient.class).sql("SHOW shared_buffers").query(String.class).single());
 			System.out.printf("size: %d instances x %d metrics x %d days at 5 min = %,d samples%n", instances, METRICS,
 					days, (long) instances * METRICS * days * 288);
 			new UsageBenchmark(portal, instances, days, reps, rawReps).run();

@@ -38,7 +38,7 @@ class EmbeddedDatabase implements AutoCloseable {
 
 	private final Path dataDirectory;
 
-	EmbeddedDatabase(Path dataDirectory, boolean durable, String appRole) throws IOException {
+	EmbeddedDatabase(Path dataDirectory, boolean durable, String sharedBuffers, String appRole) throws IOException {
 		this.appRole = appRole;
 		this.dataDirectory = dataDirectory;
 		Path pgData = dataDirectory.resolve("postgres");
@@ -47,7 +47,11 @@ class EmbeddedDatabase implements AutoCloseable {
 		this.passwords = DatabasePasswords.in(dataDirectory);
 		long started = System.nanoTime();
 		String sync = durable ? "on" : "off";
-		this.postgres = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (!sharedBuffers.isBlank()) {
+			builder.setServerConfig("shared_buffers", sharedBuffers);
+		}
+		this.postgres = builder
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(false)
 			.setServerConfig("fsync", sync)

@@ -46,11 +46,13 @@ class EmbeddedDatabaseStart implements BeanFactoryPostProcessor, EnvironmentAwar
 		if (database == null) {
 			Path dataDir = Path.of(environment.getRequiredProperty("portal.data-dir")).toAbsolutePath().normalize();
 			boolean durable = environment.getProperty("portal.embedded.durable", Boolean.class, true);
+			// PostgreSQL's own default (128MB) unless set: enough for the demo; a large store wants more.
+			String sharedBuffers = environment.getProperty("portal.embedded.shared-buffers", "");
 			String appRole = environment.getRequiredProperty("spring.flyway.placeholders.appRole");
 			CompletableFuture<EmbeddedDatabase> started = new CompletableFuture<>();
 			Thread thread = new Thread(() -> {
 				try {
-					started.complete(new EmbeddedDatabase(dataDir, durable, appRole));
+					started.complete(new EmbeddedDatabase(dataDir, durable, sharedBuffers, appRole));
 				}
 				catch (Throwable ex) {
 					started.completeExceptionally(ex);

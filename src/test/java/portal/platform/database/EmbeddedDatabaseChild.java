@@ -14,7 +14,7 @@ public final class EmbeddedDatabaseChild {
 	}
 
 	public static void main(String[] args) throws Exception {
-		EmbeddedDatabase database = new EmbeddedDatabase(Path.of(args[0]), true, "portal_app");
+		EmbeddedDatabase database = new EmbeddedDatabase(Path.of(args[0]), true, "", "portal_app");
 		try (Connection connection = database.superuser().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS survivor (note text)");

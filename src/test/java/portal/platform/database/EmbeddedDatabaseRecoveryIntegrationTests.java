@@ -42,7 +42,7 @@ class EmbeddedDatabaseRecoveryIntegrationTests {
 		long orphan = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
 		assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the postmaster outlived its JVM").hasValue(true);
 
-		try (EmbeddedDatabase restarted = new EmbeddedDatabase(dataDir, true, "portal_app");
+		try (EmbeddedDatabase restarted = new EmbeddedDatabase(dataDir, true, "", "portal_app");
 				Connection connection = restarted.superuser().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT note FROM survivor")) {
