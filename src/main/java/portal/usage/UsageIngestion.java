@@ -1,10 +1,7 @@
 package portal.usage;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +32,6 @@ import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
 import portal.customers.HeldInstances;
 import portal.platform.Invalidations;
-import portal.platform.problems.PayloadTooLargeException;
 
 /**
  * Ingests usage samples a relevant-service system sends (R-14.1), line by line: valid lines
@@ -42,6 +50,19 @@ public class UsageIngestion {
 
 	// Lines parsed ahead of being taken, so that the unknown instances they name are looked up together.
 	static final int WINDOW = 16_384;
+
+	// Windows a reader thread may parse ahead: a little more than a chunk of samples (SampleWriter.CHUNK),
+	// so that parsing goes on while a whole chunk is written.
+	private static final int AHEAD = 8;
+
+	// Threads that read and parse bodies while the requests' threads write them; when all are busy a
+	// request reads its body itself.
+	private final ThreadPoolExecutor readers = new ThreadPoolExecutor(0, Runtime.getRuntime().availableProcessors(), 30,
+			TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+				Thread thread = new Thread(runnable, "usage-body-reader");
+				thread.setDaemon(true);
+				return thread;
+			});
 
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -105,6 +126,53 @@ public class UsageIngestion {
 	private record Target(Series series, MetricRange range) {
 	}
 
+	// Ends a reader whose taking side gave up.
+	private static final class Stopped extends RuntimeException {
+
+		Stopped() {
+			super(null, null, false, false);
+		}
+	}
+
+	private static void hand(BlockingQueue<BodyReading.Window> ready, BodyReading.Window window, AtomicBoolean stop) {
+		try {
+			do {
+				if (stop.get()) {
+					throw new Stopped();
+				}
+			}
+			while (!ready.offer(window, 100, TimeUnit.MILLISECONDS));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Stopped();
+		}
+	}
+
+	private static void awaitEnd(Future<?> reading) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				reading.get();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+			catch (ExecutionException | CancellationException ex) {
+				break;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@PreDestroy
+	void stopReaders() {
+		readers.shutdownNow();
+	}
+
 	record GeneratedSample(Series series, long epochSecond, double value) {
 	}
 
@@ -146,37 +214,10 @@ public class UsageIngestion {
 
 		IngestionReport read(InputStream body) {
 			writing = writer.open();
-			BoundedLines reader = new BoundedLines(new InputStreamReader(body, StandardCharsets.UTF_8));
-			long number = 0;
-			boolean first = true;
 			try {
-				String line;
-				while ((line = reader.next()) != null) {
-					number++;
-					if (line != BoundedLines.TOO_LONG && line.isBlank()) {
-						continue;
-					}
-					if (first) {
-						first = false;
-						if (line == BoundedLines.TOO_LONG || line.indexOf('\0') >= 0 || !parser.looksLikeFormat(line)) {
-							throw UsageRefusal.unreadableBody("The body is neither NDJSON nor CSV (line " + number
-									+ "); nothing was written.");
-						}
-						if (parser.isHeader(line)) {
-							continue;
-						}
-					}
-					lines++;
-					window.add(number, line);
+				if (!readAhead(body)) {
+					BodyReading.read(body, parser, this::take);
 				}
-				window.take();
-			}
-			catch (PayloadTooLargeException ex) {
-				throw UsageRefusal.tooLarge(ex.getMessage() + " Nothing was written.");
-			}
-			catch (IOException ex) {
-				throw UsageRefusal.unreadableBody("The body could not be read to its end (" + ex.getMessage()
-						+ "); nothing was written.");
 			}
 			catch (UncheckedIOException ex) {
 				throw UsageRefusal.unreadableBody("The body could not be read to its end; nothing was written.");
@@ -188,59 +229,77 @@ public class UsageIngestion {
 		}
 
 		/**
-		 * Lines parsed but not yet taken: the instances they name that are not known yet are looked
-		 * up together when the window is full, in two statements rather than two per instance.
+		 * Reads and parses the body on a reader thread while this one checks and writes what was read:
+		 * parsing the next lines overlaps with PostgreSQL writing the last ones. At most
+		 * {@link #AHEAD} windows wait to be taken. This thread does every database call, in the body's
+		 * transaction; the reader touches only the body, and this thread returns only once the reader
+		 * has stopped (the request's stream must not be read after it). False when no reader thread
+		 * is free: the caller then reads on its own.
 		 */
-		private final class Window {
-
-			private final long[] numbers = new long[WINDOW];
-
-			private final SampleLine[] samples = new SampleLine[WINDOW];
-
-			private final LineRejected[] refusals = new LineRejected[WINDOW];
-
-			private final Set<String> unknown = new HashSet<>();
-
-			private int size;
-
-			void add(long number, String line) {
-				numbers[size] = number;
-				try {
-					if (line == BoundedLines.TOO_LONG) {
-						throw new LineRejected("line", "Longer than " + BoundedLines.MAX_LINE + " characters.");
+		private boolean readAhead(InputStream body) {
+			BlockingQueue<BodyReading.Window> ready = new ArrayBlockingQueue<>(AHEAD);
+			AtomicBoolean stop = new AtomicBoolean();
+			Future<?> reading;
+			try {
+				reading = readers.submit(() -> {
+					try {
+						BodyReading.read(body, parser, window -> hand(ready, window, stop));
 					}
-					SampleLine sample = parser.parse(number, line);
-					samples[size] = sample;
-					if (!known.containsKey(sample.instance()) && !targets.containsKey(sample.instance())) {
-						unknown.add(sample.instance());
+					catch (Stopped ex) {
+						// The taking side gave up first.
 					}
-				}
-				catch (LineRejected ex) {
-					refusals[size] = ex;
-				}
-				if (++size == WINDOW) {
-					take();
-				}
+					catch (RuntimeException ex) {
+						hand(ready, BodyReading.Window.failed(ex), stop);
+					}
+				});
 			}
-
-			void take() {
-				lookUp(unknown);
-				unknown.clear();
-				for (int i = 0; i < size; i++) {
-					if (refusals[i] != null) {
-						refuse(numbers[i], refusals[i]);
+			catch (RejectedExecutionException busy) {
+				return false;
+			}
+			try {
+				BodyReading.Window window;
+				do {
+					window = ready.take();
+					if (window.failure != null) {
+						throw window.failure;
 					}
-					else {
-						Run.this.take(numbers[i], samples[i]);
-					}
-					samples[i] = null;
-					refusals[i] = null;
+					take(window);
 				}
-				size = 0;
+				while (!window.last);
+				return true;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while reading the body", ex);
+			}
+			finally {
+				stop.set(true);
+				ready.clear();
+				awaitEnd(reading);
 			}
 		}
 
-		private final Window window = new Window();
+		// Takes a window of parsed lines: the instances they name that are not known yet are looked up
+		// together, in two statements rather than two per instance, then each line is checked and written.
+		private void take(BodyReading.Window window) {
+			Set<String> unknown = new HashSet<>();
+			for (int i = 0; i < window.size; i++) {
+				SampleLine sample = window.samples[i];
+				if (sample != null && !known.containsKey(sample.instance()) && !targets.containsKey(sample.instance())) {
+					unknown.add(sample.instance());
+				}
+			}
+			lookUp(unknown);
+			lines += window.size;
+			for (int i = 0; i < window.size; i++) {
+				if (window.refusals[i] != null) {
+					refuse(window.numbers[i], window.refusals[i]);
+				}
+				else {
+					take(window.numbers[i], window.samples[i]);
+				}
+			}
+		}
 
 		private void take(long number, SampleLine sample) {
 			try {
