@@ -29,6 +29,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class Rollups {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rollups.class);
+
 	static final long HOUR = 3_600;
 
 	static final long DAY = 86_400;
@@ -45,6 +47,14 @@ final class Rollups {
 				WHERE b.customer_id = k.customer_id AND b.series_id = k.series_id AND b.bucket = to_timestamp(k.bucket)
 				OFFSET 0 FOR UPDATE
 			) b""";
+
+	// Series with any stored bucket within a span, one index probe each.
+	private static final String ANY_STORED = """
+			SELECT k.series_id FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, low, high)
+			WHERE EXISTS (
+				SELECT 1 FROM usage.%s b
+				WHERE b.customer_id = k.customer_id AND b.series_id = k.series_id
+				  AND b.bucket >= to_timestamp(k.low) AND b.bucket <= to_timestamp(k.high))""";
 
 	// Samples of hours where a value was replaced, pruned to their day's partition at run time.
 	private static final String SAMPLES_OF_HOURS = """
@@ -212,12 +222,23 @@ final class Rollups {
 		for (int attempt = 1;; attempt++) {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
+				long t0 = System.nanoTime();
 				Map<Key, Bucket> hours = combine(connection, "hourly", changes.hours, SAMPLES_OF_HOURS, false);
+				long t1 = System.nanoTime();
 				write(connection, copy, batch, "hourly", hours);
+				long t2 = System.nanoTime();
 				Map<Key, Bucket> days = combine(connection, "daily", changes.days, HOURS_OF_DAYS, true);
+				long t3 = System.nanoTime();
 				write(connection, copy, batch, "daily", days);
+				long t4 = System.nanoTime();
 				layOut(connection, days);
+				long t5 = System.nanoTime();
 				connection.releaseSavepoint(savepoint);
+				if (LOG.isDebugEnabled()) {
+					LOG.debug("rollups of {} hours and {} days: hours read {} ms, written {} ms; days read {} ms,"
+							+ " written {} ms; laid out {} ms", hours.size(), days.size(), (t1 - t0) / 1_000_000,
+							(t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+				}
 				return;
 			}
 			catch (SQLException ex) {
@@ -246,8 +267,9 @@ final class Rollups {
 			}
 			buckets.put(key, new Bucket(delta.series.customerId(), values, delta.replaced ? null : false));
 		});
-		if (!gained.isEmpty()) {
-			read(connection, STORED.formatted(table), gained, buckets, (rs, bucket) -> {
+		List<Key> probed = withStored(connection, table, gained, buckets);
+		if (!probed.isEmpty()) {
+			read(connection, STORED.formatted(table), probed, buckets, (rs, bucket) -> {
 				bucket.stored = true;
 				bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7));
 			});
@@ -259,6 +281,60 @@ final class Rollups {
 					: (rs, bucket) -> bucket.values.accept(rs.getDouble(3)));
 		}
 		return buckets;
+	}
+
+	// Of the buckets about to be merged into, those of series with any stored bucket in the span the chunk
+	// touched: one probe per series rather than per bucket. A chunk of new history (a day's 24 hours of
+	// each series, say) probes its series only; the buckets of the others are new and inserted plainly.
+	private static List<Key> withStored(Connection connection, String table, List<Key> gained,
+			Map<Key, Bucket> buckets) throws SQLException {
+		Map<Long, long[]> spans = new TreeMap<>();
+		Map<Long, UUID> customerOf = new HashMap<>();
+		for (Key key : gained) {
+			spans.merge(key.series(), new long[] { key.start(), key.start() },
+					(a, b) -> new long[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
+			customerOf.putIfAbsent(key.series(), buckets.get(key).customer);
+		}
+		if (spans.size() == gained.size()) {
+			return gained;
+		}
+		int n = spans.size();
+		UUID[] customers = new UUID[n];
+		Long[] series = new Long[n];
+		Long[] lows = new Long[n];
+		Long[] highs = new Long[n];
+		int i = 0;
+		for (Map.Entry<Long, long[]> span : spans.entrySet()) {
+			customers[i] = customerOf.get(span.getKey());
+			series[i] = span.getKey();
+			lows[i] = span.getValue()[0];
+			highs[i++] = span.getValue()[1];
+		}
+		java.util.Set<Long> stored = new java.util.HashSet<>();
+		Array[] arrays = { connection.createArrayOf("uuid", customers), connection.createArrayOf("int8", series),
+				connection.createArrayOf("int8", lows), connection.createArrayOf("int8", highs) };
+		try (PreparedStatement statement = connection.prepareStatement(ANY_STORED.formatted(table))) {
+			for (int a = 0; a < arrays.length; a++) {
+				statement.setArray(a + 1, arrays[a]);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					stored.add(rs.getLong(1));
+				}
+			}
+		}
+		finally {
+			for (Array array : arrays) {
+				array.free();
+			}
+		}
+		List<Key> probed = new ArrayList<>();
+		for (Key key : gained) {
+			if (stored.contains(key.series())) {
+				probed.add(key);
+			}
+		}
+		return probed;
 	}
 
 	private static void layOut(Connection connection, Map<Key, Bucket> days) throws SQLException {
