@@ -51,6 +51,11 @@ final class Accumulator {
 		}
 	}
 
+	/** Whether a p95 sketch is kept. */
+	boolean percentile95() {
+		return sketch != null;
+	}
+
 	long count() {
 		return count;
 	}

@@ -257,20 +257,29 @@ final class Rollups {
 		List<Key> gained = new ArrayList<>();
 		List<Key> recomputed = new ArrayList<>();
 		touched.forEach((key, delta) -> {
-			Accumulator values = new Accumulator(delta.series.percentile95());
 			if (delta.replaced) {
 				recomputed.add(key);
+				buckets.put(key, new Bucket(delta.series.customerId(), new Accumulator(delta.series.percentile95()), null));
 			}
 			else {
-				values.merge(delta.values);
+				// The new samples' summary as it is, until a stored one is merged into it: a new bucket holds
+				// just that, and the delta stays as it was for a second attempt.
 				gained.add(key);
+				Bucket bucket = new Bucket(delta.series.customerId(), delta.values, false);
+				bucket.shared = true;
+				buckets.put(key, bucket);
 			}
-			buckets.put(key, new Bucket(delta.series.customerId(), values, delta.replaced ? null : false));
 		});
 		List<Key> probed = withStored(connection, table, gained, buckets);
 		if (!probed.isEmpty()) {
 			read(connection, STORED.formatted(table), probed, buckets, (rs, bucket) -> {
 				bucket.stored = true;
+				if (bucket.shared) {
+					Accumulator own = new Accumulator(bucket.values.percentile95());
+					own.merge(bucket.values);
+					bucket.values = own;
+					bucket.shared = false;
+				}
 				bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7));
 			});
 		}
@@ -457,9 +466,12 @@ final class Rollups {
 
 		private final UUID customer;
 
-		private final Accumulator values;
+		private Accumulator values;
 
 		private Boolean stored;
+
+		// Whether values is the delta's own summary, which is not to be changed.
+		private boolean shared;
 
 		private Bucket(UUID customer, Accumulator values, Boolean stored) {
 			this.customer = customer;
