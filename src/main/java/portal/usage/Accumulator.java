@@ -51,9 +51,11 @@ final class Accumulator {
 		}
 	}
 
-	/** Whether a p95 sketch is kept. */
-	boolean percentile95() {
-		return sketch != null;
+	/** A summary of the same values, to fold more into without changing this one. */
+	Accumulator copy() {
+		Accumulator copy = new Accumulator(sketch != null);
+		copy.merge(this);
+		return copy;
 	}
 
 	long count() {

@@ -5,6 +5,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import portal.platform.problems.PayloadTooLargeException;
 
@@ -16,6 +25,10 @@ import portal.platform.problems.PayloadTooLargeException;
  * does not grow with the body.
  */
 final class BodyReading {
+
+	// Windows a reader thread may parse ahead: a little more than a chunk of samples (SampleWriter.CHUNK),
+	// so that parsing goes on while a whole chunk is written.
+	private static final int AHEAD = 8;
 
 	/** Up to {@link UsageIngestion#WINDOW} lines in the body's order; the body's last window is marked. */
 	static final class Window {
@@ -102,5 +115,100 @@ final class BodyReading {
 		}
 		window.last = true;
 		sink.accept(window);
+	}
+
+	/**
+	 * Reads and parses the body on a reader thread while the calling thread takes what was read
+	 * (checks and writes it): parsing the next lines overlaps with PostgreSQL writing the last ones.
+	 * At most {@link #AHEAD} windows wait to be taken. The sink runs on the calling thread only, so
+	 * every database call stays in the caller's transaction; the reader touches only the body, and
+	 * this returns only once the reader has stopped (a request's stream must not be read after it).
+	 * A refusal of the body, or the sink's own failure, is thrown here.
+	 *
+	 * @return false, having read nothing, when no reader thread is free: the caller then reads itself
+	 */
+	static boolean readAhead(InputStream body, LineParser parser, ExecutorService readers, Sink sink) {
+		BlockingQueue<Window> ready = new ArrayBlockingQueue<>(AHEAD);
+		AtomicBoolean stop = new AtomicBoolean();
+		Future<?> reading;
+		try {
+			reading = readers.submit(() -> {
+				try {
+					read(body, parser, window -> hand(ready, window, stop));
+				}
+				catch (Stopped ex) {
+					// The taking side gave up first.
+				}
+				catch (RuntimeException ex) {
+					hand(ready, Window.failed(ex), stop);
+				}
+			});
+		}
+		catch (RejectedExecutionException busy) {
+			return false;
+		}
+		try {
+			Window window;
+			do {
+				window = ready.take();
+				if (window.failure != null) {
+					throw window.failure;
+				}
+				sink.accept(window);
+			}
+			while (!window.last);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the body", ex);
+		}
+		finally {
+			stop.set(true);
+			ready.clear();
+			awaitEnd(reading);
+		}
+	}
+
+	// Ends a reader whose taking side gave up.
+	private static final class Stopped extends RuntimeException {
+
+		Stopped() {
+			super(null, null, false, false);
+		}
+	}
+
+	private static void hand(BlockingQueue<Window> ready, Window window, AtomicBoolean stop) {
+		try {
+			do {
+				if (stop.get()) {
+					throw new Stopped();
+				}
+			}
+			while (!ready.offer(window, 100, TimeUnit.MILLISECONDS));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Stopped();
+		}
+	}
+
+	private static void awaitEnd(Future<?> reading) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				reading.get();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+			catch (ExecutionException | CancellationException ex) {
+				break;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }

@@ -14,30 +14,25 @@ final class HoursOfDay {
 
 	/** The hour of the day (0-23) of each bucket, ascending. */
 	static int[] hours(byte[] packed) {
-		ByteBuffer buffer = ByteBuffer.wrap(packed);
-		int[] hours = new int[packed.length / Short.BYTES];
+		short[] hours = new short[packed.length / Short.BYTES];
+		ByteBuffer.wrap(packed).asShortBuffer().get(hours);
+		int[] widened = new int[hours.length];
 		for (int i = 0; i < hours.length; i++) {
-			hours[i] = buffer.getShort();
+			widened[i] = hours[i];
 		}
-		return hours;
+		return widened;
 	}
 
 	static int[] counts(byte[] packed) {
-		ByteBuffer buffer = ByteBuffer.wrap(packed);
 		int[] counts = new int[packed.length / Integer.BYTES];
-		for (int i = 0; i < counts.length; i++) {
-			counts[i] = buffer.getInt();
-		}
+		ByteBuffer.wrap(packed).asIntBuffer().get(counts);
 		return counts;
 	}
 
 	/** The figure of each bucket; NaN where a bucket has none (a p95 of a series without one). */
 	static double[] figures(byte[] packed) {
-		ByteBuffer buffer = ByteBuffer.wrap(packed);
 		double[] figures = new double[packed.length / Double.BYTES];
-		for (int i = 0; i < figures.length; i++) {
-			figures[i] = buffer.getDouble();
-		}
+		ByteBuffer.wrap(packed).asDoubleBuffer().get(figures);
 		return figures;
 	}
 }

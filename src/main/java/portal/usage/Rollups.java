@@ -1,7 +1,6 @@
 package portal.usage;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +9,10 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -288,24 +289,17 @@ final class Rollups {
 				buckets.put(key, new Bucket(delta.series.customerId(), new Accumulator(delta.series.percentile95()), null));
 			}
 			else {
-				// The new samples' summary as it is, until a stored one is merged into it: a new bucket holds
-				// just that, and the delta stays as it was for a second attempt.
+				// The new samples' summary as it is: a new bucket holds just that. A stored bucket (read once)
+				// merges into a copy, so that the delta stays as it was for a second attempt.
 				gained.add(key);
-				Bucket bucket = new Bucket(delta.series.customerId(), delta.values, false);
-				bucket.shared = true;
-				buckets.put(key, bucket);
+				buckets.put(key, new Bucket(delta.series.customerId(), delta.values, false));
 			}
 		});
 		List<Key> probed = withStored(connection, table, gained, buckets);
 		if (!probed.isEmpty()) {
 			read(connection, storedSql(table), probed, buckets, (rs, bucket) -> {
 				bucket.stored = true;
-				if (bucket.shared) {
-					Accumulator own = new Accumulator(bucket.values.percentile95());
-					own.merge(bucket.values);
-					bucket.values = own;
-					bucket.shared = false;
-				}
+				bucket.values = bucket.values.copy();
 				bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7));
 			});
 		}
@@ -345,24 +339,14 @@ final class Rollups {
 			lows[i] = span.getValue()[0];
 			highs[i++] = span.getValue()[1];
 		}
-		java.util.Set<Long> stored = new java.util.HashSet<>();
-		Array[] arrays = { connection.createArrayOf("uuid", customers), connection.createArrayOf("int8", series),
-				connection.createArrayOf("int8", lows), connection.createArrayOf("int8", highs) };
-		try (PreparedStatement statement = connection.prepareStatement(anyStoredSql(table))) {
-			for (int a = 0; a < arrays.length; a++) {
-				statement.setArray(a + 1, arrays[a]);
-			}
+		Set<Long> stored = new HashSet<>();
+		KeyArrays.run(connection, anyStoredSql(table), statement -> {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					stored.add(rs.getLong(1));
 				}
 			}
-		}
-		finally {
-			for (Array array : arrays) {
-				array.free();
-			}
-		}
+		}, customers, series, lows, highs);
 		List<Key> probed = new ArrayList<>();
 		for (Key key : gained) {
 			if (stored.contains(key.series())) {
@@ -395,15 +379,9 @@ final class Rollups {
 		});
 	}
 
-	private interface KeyedStatement {
-
-		void run(PreparedStatement statement) throws SQLException;
-
-	}
-
 	// Runs the statement with the keys (in their order) bound as three arrays: customers, series, bucket starts.
 	private static void withKeys(Connection connection, String sql, List<Key> keys, Map<Key, Bucket> buckets,
-			KeyedStatement work) throws SQLException {
+			KeyArrays.Work work) throws SQLException {
 		UUID[] customers = new UUID[keys.size()];
 		Long[] series = new Long[keys.size()];
 		Long[] starts = new Long[keys.size()];
@@ -413,20 +391,7 @@ final class Rollups {
 			series[i] = key.series();
 			starts[i] = key.start();
 		}
-		Array customerArray = connection.createArrayOf("uuid", customers);
-		Array seriesArray = connection.createArrayOf("int8", series);
-		Array startArray = connection.createArrayOf("int8", starts);
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setArray(1, customerArray);
-			statement.setArray(2, seriesArray);
-			statement.setArray(3, startArray);
-			work.run(statement);
-		}
-		finally {
-			customerArray.free();
-			seriesArray.free();
-			startArray.free();
-		}
+		KeyArrays.run(connection, sql, work, customers, series, starts);
 	}
 
 	private static void write(Connection connection, CopyManager copy, UUID batch, String table,
@@ -495,9 +460,6 @@ final class Rollups {
 		private Accumulator values;
 
 		private Boolean stored;
-
-		// Whether values is the delta's own summary, which is not to be changed.
-		private boolean shared;
 
 		private Bucket(UUID customer, Accumulator values, Boolean stored) {
 			this.customer = customer;

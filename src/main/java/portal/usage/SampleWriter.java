@@ -55,14 +55,18 @@ class SampleWriter {
 	static final int MAX_DAYS = 8;
 
 	// Whether a stored sample of a chunk's series lies within the chunk's span of it: a probe per
-	// series through the primary key (OFFSET 0 keeps PostgreSQL from planning it as a join).
-	private static final String ANY_STORED = """
+	// series through the primary key, the span's times computed apart from the probe so that they go
+	// into its index condition (see Rollups.KEYS).
+	static final String ANY_STORED = """
 			SELECT EXISTS (
-				SELECT 1 FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[]) AS k(customer_id, series_id, lo, hi)
+				SELECT 1 FROM (
+					SELECT u.customer_id, u.series_id, to_timestamp(u.lo) AS lo, to_timestamp(u.hi) AS hi
+					FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(customer_id, series_id, lo, hi)
+					OFFSET 0) AS k
 				CROSS JOIN LATERAL (
 					SELECT 1 FROM usage.samples s
 					WHERE s.customer_id = k.customer_id AND s.series_id = k.series_id
-					  AND s.at >= to_timestamp(k.lo) AND s.at <= to_timestamp(k.hi)
+					  AND s.at >= k.lo AND s.at <= k.hi
 					LIMIT 1
 				) s
 			)""";
@@ -373,16 +377,14 @@ class SampleWriter {
 				from[i] = span.first;
 				to[i++] = span.last;
 			}
-			try (PreparedStatement statement = connection.prepareStatement(ANY_STORED)) {
-				statement.setArray(1, connection.createArrayOf("uuid", customers));
-				statement.setArray(2, connection.createArrayOf("int8", ids));
-				statement.setArray(3, connection.createArrayOf("int8", from));
-				statement.setArray(4, connection.createArrayOf("int8", to));
+			boolean[] any = { false };
+			KeyArrays.run(connection, ANY_STORED, statement -> {
 				try (ResultSet rs = statement.executeQuery()) {
 					rs.next();
-					return rs.getBoolean(1);
+					any[0] = rs.getBoolean(1);
 				}
-			}
+			}, customers, ids, from, to);
+			return any[0];
 		}
 
 		// The chunk's samples are all new, unless a concurrent writer stored some meanwhile: then false.

@@ -12,16 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 
@@ -50,10 +43,6 @@ public class UsageIngestion {
 
 	// Lines parsed ahead of being taken, so that the unknown instances they name are looked up together.
 	static final int WINDOW = 16_384;
-
-	// Windows a reader thread may parse ahead: a little more than a chunk of samples (SampleWriter.CHUNK),
-	// so that parsing goes on while a whole chunk is written.
-	private static final int AHEAD = 8;
 
 	// Threads that read and parse bodies while the requests' threads write them; when all are busy a
 	// request reads its body itself.
@@ -126,48 +115,6 @@ public class UsageIngestion {
 	private record Target(Series series, MetricRange range) {
 	}
 
-	// Ends a reader whose taking side gave up.
-	private static final class Stopped extends RuntimeException {
-
-		Stopped() {
-			super(null, null, false, false);
-		}
-	}
-
-	private static void hand(BlockingQueue<BodyReading.Window> ready, BodyReading.Window window, AtomicBoolean stop) {
-		try {
-			do {
-				if (stop.get()) {
-					throw new Stopped();
-				}
-			}
-			while (!ready.offer(window, 100, TimeUnit.MILLISECONDS));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new Stopped();
-		}
-	}
-
-	private static void awaitEnd(Future<?> reading) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				reading.get();
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-			catch (ExecutionException | CancellationException ex) {
-				break;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@PreDestroy
 	void stopReaders() {
 		readers.shutdownNow();
@@ -215,7 +162,7 @@ public class UsageIngestion {
 		IngestionReport read(InputStream body) {
 			writing = writer.open();
 			try {
-				if (!readAhead(body)) {
+				if (!BodyReading.readAhead(body, parser, readers, this::take)) {
 					BodyReading.read(body, parser, this::take);
 				}
 			}
@@ -226,57 +173,6 @@ public class UsageIngestion {
 			published(merged);
 			return new IngestionReport(lines, accepted, merged.added(), merged.replaced(),
 					accepted - merged.added() - merged.replaced(), rejected, errors);
-		}
-
-		/**
-		 * Reads and parses the body on a reader thread while this one checks and writes what was read:
-		 * parsing the next lines overlaps with PostgreSQL writing the last ones. At most
-		 * {@link #AHEAD} windows wait to be taken. This thread does every database call, in the body's
-		 * transaction; the reader touches only the body, and this thread returns only once the reader
-		 * has stopped (the request's stream must not be read after it). False when no reader thread
-		 * is free: the caller then reads on its own.
-		 */
-		private boolean readAhead(InputStream body) {
-			BlockingQueue<BodyReading.Window> ready = new ArrayBlockingQueue<>(AHEAD);
-			AtomicBoolean stop = new AtomicBoolean();
-			Future<?> reading;
-			try {
-				reading = readers.submit(() -> {
-					try {
-						BodyReading.read(body, parser, window -> hand(ready, window, stop));
-					}
-					catch (Stopped ex) {
-						// The taking side gave up first.
-					}
-					catch (RuntimeException ex) {
-						hand(ready, BodyReading.Window.failed(ex), stop);
-					}
-				});
-			}
-			catch (RejectedExecutionException busy) {
-				return false;
-			}
-			try {
-				BodyReading.Window window;
-				do {
-					window = ready.take();
-					if (window.failure != null) {
-						throw window.failure;
-					}
-					take(window);
-				}
-				while (!window.last);
-				return true;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while reading the body", ex);
-			}
-			finally {
-				stop.set(true);
-				ready.clear();
-				awaitEnd(reading);
-			}
 		}
 
 		// Takes a window of parsed lines: the instances they name that are not known yet are looked up

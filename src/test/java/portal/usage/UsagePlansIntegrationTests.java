@@ -105,5 +105,12 @@ class UsagePlansIntegrationTests {
 		assertThat(stored).containsPattern("Index Cond: .*AND \\(bucket = ");
 		assertThat(any).containsPattern("Index Cond: .*AND \\(bucket >= .*AND \\(bucket <= ");
 		assertThat(layOut).containsPattern("Index Cond: .*AND \\(bucket >= .*AND \\(bucket < ");
+		tenancy.call(Actor.job("plan"), TenantScope.system(),
+				() -> jdbc.sql("SELECT usage.ensure_partition(?)").param(java.time.LocalDate.of(2025, 12, 1))
+					.query(Boolean.class).single());
+		String samples = plan(Actor.serviceSystem("plan"), TenantScope.serviceSystem("COMPANY"), SampleWriter.ANY_STORED,
+				spans);
+		System.out.println("Samples probe:\n" + samples);
+		assertThat(samples).containsPattern("Index Cond: .*AND \\(at >= .*AND \\(at <= ");
 	}
 }
