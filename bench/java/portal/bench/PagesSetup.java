@@ -78,7 +78,8 @@ public class PagesSetup {
 		return value.find() ? value.group(1) : "";
 	}
 
-	private static String signIn(int port, String loginId, String password, String secret) throws Exception {
+	/** Signs one user in with password and TOTP code; the session cookie's value, or null if refused. */
+	public static String signIn(int port, String loginId, String password, String secret) throws Exception {
 		URI uri = URI.create("http://127.0.0.1:" + port + "/sign-in");
 		HttpURLConnection page = (HttpURLConnection) uri.toURL().openConnection();
 		String body;

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -35,12 +36,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import portal.PortalApplication;
+import portal.bench.PagesSetup;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
 import portal.customers.systemkeys.ServiceSystemKeys;
+import portal.identity.Role;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.administration.Registrations;
+import portal.identity.credentials.PasswordHashes;
+import portal.identity.credentials.Totp;
 import portal.platform.Actor;
 import portal.platform.Tenancy;
 import portal.platform.TenantScope;
+import portal.terms.ConsentConfirmations;
+import portal.terms.Terms;
 
 /**
  * Usage benchmarks, each next to a baseline measured in the same run on the same machine:
@@ -67,6 +77,8 @@ public final class UsageBenchmark {
 				"--spring.datasource.hikari.connection-timeout=60000",
 				// One key registers a thousand instances and sends ninety bodies: past the per-key budget by design.
 				"--portal.api.requests-per-minute=100000000",
+				// Twenty viewers sign in from this one address within seconds.
+				"--portal.identity.sign-ins-per-address-per-minute=100000",
 				// A store of this size wants more than PostgreSQL's default 128 MB of shared buffers, as it
 				// would be given in production; -Dbench.sharedBuffers=128MB measures with the default.
 				"--portal.embedded.shared-buffers=" + System.getProperty("bench.sharedBuffers", "2GB"),
@@ -132,34 +144,65 @@ public final class UsageBenchmark {
 		Instant start = end.minus(Duration.ofDays(days));
 
 		// 1. Ingestion through the API (one body per day, all instances and metrics), timed over the whole history.
-		// Each day's body is rendered before its request is timed: the baseline renders nothing either.
+		// Each day's body is rendered before its request is timed: the baseline renders nothing either. With
+		// -Dbench.senders=N, N systems send at once, each its own days (day d by sender d mod N), as a system
+		// catching up on its history with several workers would; the baseline then copies on N connections.
+		int senders = Integer.getInteger("bench.senders", 1);
+		ExecutorService systems = Executors.newFixedThreadPool(senders);
 		long apiNanos = 0;
 		long sent = 0;
-		for (int d = 0; d < days; d++) {
-			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 22);
-			long lines = renderDay(body, contract, start.plus(Duration.ofDays(d)));
+		for (int round = 0; round < days; round += senders) {
+			List<java.io.ByteArrayOutputStream> bodies = new ArrayList<>();
+			for (int d = round; d < Math.min(days, round + senders); d++) {
+				java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 22);
+				sent += renderDay(body, contract, start.plus(Duration.ofDays(d)));
+				bodies.add(body);
+			}
 			long t0 = System.nanoTime();
-			postDay(key, body);
+			List<Future<Object>> posts = new ArrayList<>();
+			for (java.io.ByteArrayOutputStream body : bodies) {
+				posts.add(systems.submit(() -> {
+					postDay(key, body);
+					return null;
+				}));
+			}
+			for (Future<Object> post : posts) {
+				post.get();
+			}
 			apiNanos += System.nanoTime() - t0;
-			sent += lines;
 		}
+		systems.shutdown();
 		double apiSeconds = apiNanos / 1e9;
 		double apiRate = sent / apiSeconds;
 
 		// Baseline: raw binary COPY of as many samples into the same partitioned table and indexes, as the owner
 		// (COPY refuses tables under row-level security), for other series on the same days.
 		DataSource owner = portal.getBean(Flyway.class).getConfiguration().getDataSource();
-		long copied;
+		long samples = sent;
+		ExecutorService copying = Executors.newFixedThreadPool(senders);
+		List<Future<Long>> copies = new ArrayList<>();
 		long t1 = System.nanoTime();
-		try (Connection connection = owner.getConnection()) {
-			connection.setAutoCommit(false);
-			copied = rawCopy(connection, customer.id(), start, sent);
-			connection.commit();
+		for (int s = 0; s < senders; s++) {
+			int first = s;
+			copies.add(copying.submit(() -> {
+				try (Connection connection = owner.getConnection()) {
+					connection.setAutoCommit(false);
+					long written = rawCopy(connection, customer.id(), start, samples, first, senders);
+					connection.commit();
+					return written;
+				}
+			}));
+		}
+		long copied = 0;
+		for (Future<Long> copy : copies) {
+			copied += copy.get();
 		}
 		double rawSeconds = (System.nanoTime() - t1) / 1e9;
+		copying.shutdown();
 		double rawRate = copied / rawSeconds;
-		System.out.printf("ingestion: API %,.0f samples/s (%,d in %.1f s; goal >= 300,000) | raw binary COPY %,.0f samples/s"
-				+ " | ratio %.2f (goal >= 0.6)%n", apiRate, sent, apiSeconds, rawRate, apiRate / rawRate);
+		System.out.printf("ingestion, %d sender(s): API %,.0f samples/s (%,d in %.1f s; goal >= 300,000) | raw binary COPY"
+				+ " on as many connections %,.0f samples/s | ratio %.2f (goal >= 0.6)%n", senders, apiRate, sent, apiSeconds,
+				rawRate, apiRate / rawRate);
 		if ("ingestion".equals(System.getProperty("bench.only"))) {
 			return;
 		}
@@ -254,55 +297,31 @@ public final class UsageBenchmark {
 		// Then as served: kept between requests, for 20 users each pausing up to a second between requests
 		// (half a second on average) for 30 seconds, while the system sends the latest 5 minutes of every
 		// instance once a second (real systems send them every 5 minutes), each body evicting what was kept.
-		java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
-		java.util.concurrent.atomic.AtomicInteger bodies = new java.util.concurrent.atomic.AtomicInteger();
-		Thread sender = new Thread(() -> {
-			long slot = end.getEpochSecond();
-			while (sending.get() && slot + 300 < Instant.now().getEpochSecond()) {
-				try {
-					java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-					try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8))) {
-						String time = Instant.ofEpochSecond(slot).toString();
-						for (int i = 0; i < instances; i++) {
-							out.write(contract + "-" + i + ",traffic-in," + time + "," + (1_000_000 + i) + "\n");
-							out.write(contract + "-" + i + ",traffic-out," + time + "," + (2_000_000 + i) + "\n");
-						}
-					}
-					postDay(key, body);
-					bodies.incrementAndGet();
-					slot += 300;
-					Thread.sleep(1_000);
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
+		pool.shutdown();
+		AsServed model = asServed(key, contract, () -> asCustomer(customer, () -> dashboard.dashboard(customer.id(),
+				Locale.ENGLISH)) != null);
+		printTimings("dashboard model as served (kept between requests), 20 users pausing up to 1 s, " + model.bodies()
+				+ " bodies evicting it in 30 s", model.timings());
+
+		// The page itself over HTTP, as the same 20 users see it: each signed in with their own session, every
+		// request going through the security filters, the session store and the page template.
+		List<String> sessions = signInViewers(customer, 20);
+		java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.build();
+		java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+		ThreadLocal<String> session = ThreadLocal.withInitial(() -> sessions.get(turn.getAndIncrement() % sessions.size()));
+		// Warmed up as the model was by the runs before it: the page's template and code paths compiled.
+		for (int i = 0; i < 10; i++) {
+			for (String signedIn : sessions) {
+				if (!dashboardPage(browser, signedIn)) {
+					throw new IllegalStateException("The dashboard page did not answer as it should");
 				}
 			}
-		});
-		sender.start();
-		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		List<Future<List<Long>>> users = new ArrayList<>();
-		for (int u = 0; u < 20; u++) {
-			users.add(pool.submit(() -> {
-				List<Long> own = new ArrayList<>();
-				java.util.Random pause = new java.util.Random();
-				while (System.nanoTime() < until) {
-					long s = System.nanoTime();
-					asCustomer(customer, () -> dashboard.dashboard(customer.id(), Locale.ENGLISH));
-					own.add(System.nanoTime() - s);
-					Thread.sleep(pause.nextInt(1_000));
-				}
-				return own;
-			}));
 		}
-		List<Future<Long>> served = new ArrayList<>();
-		for (Future<List<Long>> user : users) {
-			user.get().forEach(t -> served.add(java.util.concurrent.CompletableFuture.completedFuture(t)));
-		}
-		sending.set(false);
-		sender.join();
-		pool.shutdown();
-		printTimings("dashboard model as served (kept between requests), 20 users pausing up to 1 s, " + bodies.get()
-				+ " bodies evicting it in 30 s", served);
+		AsServed page = asServed(key, contract, () -> dashboardPage(browser, session.get()));
+		printTimings("dashboard page over HTTP as served, 20 signed-in users pausing up to 1 s, " + page.bodies()
+				+ " bodies evicting it in 30 s", page.timings());
 
 		// 4. Purging one day's partition.
 		LocalDate firstDay = LocalDate.ofInstant(start, ZoneOffset.UTC);
@@ -311,6 +330,124 @@ public final class UsageBenchmark {
 			.param(firstDay.plusDays(1)).query(Long.class).single());
 		System.out.printf("purge one day's partition: %.0f ms for %,d samples (goal <= 1 s)%n",
 				(System.nanoTime() - t2) / 1e6, dropped);
+	}
+
+	/** Timings of 20 users' requests over 30 seconds, and how many bodies the system sent meanwhile. */
+	private record AsServed(List<Future<Long>> timings, int bodies) {
+	}
+
+	// The next 5-minute slot the system sends (from midnight UTC of the run's day on): each body is new, so
+	// each one changes the customer's usage and evicts the kept dashboard.
+	private final java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * 20 users each sending the request (true when it answered as it should), pausing up to a second
+	 * between requests, for 30 seconds, while the system sends the latest 5 minutes of every instance
+	 * once a second. A request that answers otherwise or throws counts as failed.
+	 */
+	private AsServed asServed(String key, String contract, java.util.concurrent.Callable<Boolean> request)
+			throws Exception {
+		nextSlot.compareAndSet(0, Instant.now().truncatedTo(ChronoUnit.DAYS).getEpochSecond());
+		java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.concurrent.atomic.AtomicInteger bodies = new java.util.concurrent.atomic.AtomicInteger();
+		Thread sender = new Thread(() -> {
+			while (sending.get() && nextSlot.get() + 300 < Instant.now().getEpochSecond()) {
+				try {
+					java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+					try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8))) {
+						String time = Instant.ofEpochSecond(nextSlot.getAndAdd(300)).toString();
+						for (int i = 0; i < instances; i++) {
+							out.write(contract + "-" + i + ",traffic-in," + time + "," + (1_000_000 + i) + "\n");
+							out.write(contract + "-" + i + ",traffic-out," + time + "," + (2_000_000 + i) + "\n");
+						}
+					}
+					postDay(key, body);
+					bodies.incrementAndGet();
+					Thread.sleep(1_000);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		});
+		sender.start();
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		List<Future<List<Future<Long>>>> users = new ArrayList<>();
+		for (int u = 0; u < 20; u++) {
+			users.add(pool.submit(() -> {
+				List<Future<Long>> own = new ArrayList<>();
+				java.util.Random pause = new java.util.Random();
+				while (System.nanoTime() < until) {
+					long s = System.nanoTime();
+					boolean answered;
+					try {
+						answered = request.call();
+					}
+					catch (Exception ex) {
+						answered = false;
+					}
+					own.add(answered ? java.util.concurrent.CompletableFuture.completedFuture(System.nanoTime() - s)
+							: java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("failed")));
+					Thread.sleep(pause.nextInt(1_000));
+				}
+				return own;
+			}));
+		}
+		List<Future<Long>> timings = new ArrayList<>();
+		for (Future<List<Future<Long>>> user : users) {
+			timings.addAll(user.get());
+		}
+		sending.set(false);
+		sender.join();
+		pool.shutdown();
+		return new AsServed(timings, bodies.get());
+	}
+
+	// The usage dashboard as a signed-in user's browser asks for it. A page that is not the dashboard with
+	// the bench contract's card (a redirect to sign in, an error) is false.
+	private boolean dashboardPage(java.net.http.HttpClient browser, String session) throws Exception {
+		java.net.http.HttpResponse<String> answer = browser.send(java.net.http.HttpRequest
+			.newBuilder(URI.create(base + "/app/usage"))
+			.header("Cookie", "PORTAL_SESSION=" + session)
+			.header("Accept-Language", "en")
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return answer.statusCode() == 200 && answer.body().contains("id=\"card-access-premium\"");
+	}
+
+	/**
+	 * Signs in {@code count} viewers of the customer over HTTP, each its own account (a TOTP code is
+	 * taken once), activated as an administrator's invitation would leave them; their session cookies.
+	 */
+	private List<String> signInViewers(CustomerSummary customer, int count) throws Exception {
+		Registrations registrations = portal.getBean(Registrations.class);
+		Accounts accounts = portal.getBean(Accounts.class);
+		PasswordHashes hashes = portal.getBean(PasswordHashes.class);
+		Terms terms = portal.getBean(Terms.class);
+		ConsentConfirmations confirmations = portal.getBean(ConsentConfirmations.class);
+		TransactionTemplate transactions = new TransactionTemplate(portal.getBean(PlatformTransactionManager.class));
+		int port = Integer.parseInt(portal.getEnvironment().getProperty("local.server.port"));
+		List<String> sessions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String password = "Bench-" + UUID.randomUUID();
+			String secret = Totp.newSecret();
+			String loginId = asSystem(() -> transactions.execute(status -> {
+				Account account = registrations.issue(false, customer.id(), null, EnumSet.of(Role.CUSTOMER_VIEWER));
+				account.changeContact("Bench Viewer", "viewer@bench.invalid", "+81 3 0000 0000", null);
+				account.activate(hashes.encode(password), secret, Instant.now());
+				accounts.insert(account);
+				int version = terms.requireInForce(Terms.PERSONAL_INFORMATION).version();
+				confirmations.confirm(customer.id(), account.id(), version, "usage-bench");
+				terms.recordAcceptance(customer.id(), account.id(), Terms.PERSONAL_INFORMATION, version);
+				return account.loginId();
+			}));
+			String session = PagesSetup.signIn(port, loginId, password, secret);
+			if (session == null) {
+				throw new IllegalStateException("Could not sign in " + loginId);
+			}
+			sessions.add(session);
+		}
+		return sessions;
 	}
 
 	/** With -Dbench.explain=true: the plans (ANALYZE, BUFFERS) of the statements the queries and the dashboard run. */
@@ -428,13 +565,15 @@ public final class UsageBenchmark {
 	/**
 	 * Binary COPY of as many samples, for series ids no real series uses, into the day
 	 * partitions of usage.samples (same indexes): COPY refuses the parent, which is under
-	 * row-level security even for its owner (FORCE); the partitions are not.
+	 * row-level security even for its owner (FORCE); the partitions are not. This connection
+	 * copies the days from {@code first} every {@code step} days.
 	 */
-	private long rawCopy(Connection connection, UUID customer, Instant start, long samples) throws Exception {
+	private long rawCopy(Connection connection, UUID customer, Instant start, long samples, int first, int step)
+			throws Exception {
 		long perDay = 288;
 		long seriesCount = Math.max(1, samples / (perDay * days));
 		long written = 0;
-		for (int d = 0; d < days; d++) {
+		for (int d = first; d < days; d += step) {
 			Instant day = start.plus(Duration.ofDays(d));
 			String partition = "usage.samples_" + LocalDate.ofInstant(day, ZoneOffset.UTC).toString().replace("-", "");
 			try (OutputStream target = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
@@ -472,8 +611,19 @@ public final class UsageBenchmark {
 	private void report(String name, Supplier<Object> rollup, Supplier<Object> raw) {
 		long[] a = time(rollup, reps);
 		long[] b = time(raw, rawReps);
-		System.out.printf("%s: rollups p50 %.1f ms, p95 %.1f ms (%d runs) | raw table p50 %.1f ms, p95 %.1f ms (%d runs)%n",
-				name, percentile(a, 0.5), percentile(a, 0.95), a.length, percentile(b, 0.5), percentile(b, 0.95), b.length);
+		System.out.printf("%s: rollups p50 %.1f ms, p95 %.1f ms (%d runs; %.2f MB allocated a call) | raw table p50 %.1f ms,"
+				+ " p95 %.1f ms (%d runs)%n", name, percentile(a, 0.5), percentile(a, 0.95), a.length,
+				allocated(rollup) / 1e6, percentile(b, 0.5), percentile(b, 0.95), b.length);
+	}
+
+	// Bytes the calling thread allocates for one call: what the young collections, whose pauses reach
+	// the calls' tail, have to clear after it.
+	private static long allocated(Supplier<Object> work) {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+			.getThreadMXBean();
+		long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+		work.get();
+		return threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
 	}
 
 	private long[] time(Supplier<Object> work, int runs) {
