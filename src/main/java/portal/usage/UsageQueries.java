@@ -102,8 +102,8 @@ public class UsageQueries {
 	// One statement for every series of the request, reading the one column the stat needs.
 	private QueryResult points(UUID customer, List<Series> series, Window window, Step step, Stat stat,
 			Locale locale) {
-		Map<Long, Double[]> values = new HashMap<>();
-		series.forEach(s -> values.put(s.id(), new Double[window.points()]));
+		Map<Long, PointValues> values = new HashMap<>();
+		series.forEach(s -> values.put(s.id(), new PointValues(window.points())));
 		if (!series.isEmpty() && step == Step.HOUR) {
 			hoursByDay(customer, series, window, stat, values);
 		}
@@ -114,7 +114,9 @@ public class UsageQueries {
 				.query(rs -> {
 					int index = window.index(rs.getLong(2));
 					double value = rs.getDouble(3);
-					values.get(rs.getLong(1))[index] = rs.wasNull() ? null : value;
+					if (!rs.wasNull()) {
+						values.get(rs.getLong(1)).put(index, value);
+					}
 				});
 		}
 		List<Instant> times = new ArrayList<>(window.points());
@@ -122,14 +124,15 @@ public class UsageQueries {
 			times.add(window.time(i));
 		}
 		return new QueryResult(window.start(), window.end(), step.code(), step.raw() ? "value" : stat.code(), times,
-				series.stream().map(s -> new QueryResult.Points(view(s, locale), Arrays.asList(values.get(s.id()))))
+				series.stream().map(s -> new QueryResult.Points(view(s, locale), values.get(s.id())))
 					.toList(),
 				NOTICE);
 	}
 
 	// Hourly points from the hourly rollups laid out by day (usage.hourly_days): a row per series and day
 	// rather than per hour, 24 times fewer rows to find, check against the wall and send for the same points.
-	private void hoursByDay(UUID customer, List<Series> series, Window window, Stat stat, Map<Long, Double[]> values) {
+	private void hoursByDay(UUID customer, List<Series> series, Window window, Stat stat,
+			Map<Long, PointValues> values) {
 		long firstDay = Math.floorDiv(window.startSecond(), Rollups.DAY) * Rollups.DAY;
 		String columns = switch (stat) {
 			case MEAN -> "sum, count";
@@ -140,15 +143,15 @@ public class UsageQueries {
 			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
 					Timestamp.from(Instant.ofEpochSecond(firstDay)), Timestamp.from(window.end()))
 			.query(rs -> {
-				Double[] points = values.get(rs.getLong(1));
+				PointValues points = values.get(rs.getLong(1));
 				long day = rs.getLong(2);
-				int[] hours = HoursOfDay.hours(rs.getBytes(3));
-				double[] figures = HoursOfDay.figures(rs.getBytes(4));
-				int[] counts = stat == Stat.MEAN ? HoursOfDay.counts(rs.getBytes(5)) : null;
-				for (int i = 0; i < hours.length; i++) {
-					int index = window.index(day + hours[i] * Rollups.HOUR);
-					if (index >= 0 && index < points.length && !Double.isNaN(figures[i])) {
-						points[index] = counts == null ? figures[i] : figures[i] / counts[i];
+				HoursOfDay buckets = new HoursOfDay(rs.getBytes(3), rs.getBytes(4),
+						stat == Stat.MEAN ? rs.getBytes(5) : null);
+				for (int i = 0; i < buckets.size(); i++) {
+					int index = window.index(day + buckets.hour(i) * Rollups.HOUR);
+					double figure = buckets.figure(i);
+					if (index >= 0 && index < points.size() && !Double.isNaN(figure)) {
+						points.put(index, buckets.counted() ? figure / buckets.count(i) : figure);
 					}
 				}
 			});
