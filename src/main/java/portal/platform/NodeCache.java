@@ -2,6 +2,8 @@ package portal.platform;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -13,10 +15,19 @@ import java.util.function.Predicate;
  * invalidations, and a value loaded while an eviction happened is returned but not kept
  * (so a change committed during the load is never hidden). Beyond its size it is emptied:
  * it is meant for hot, small sets (tokens in use, customers' states).
+ *
+ * <p>Callers that miss the same key while it is being loaded wait for that load rather than
+ * each running their own: after an eviction, a popular entry is read once, not once per
+ * caller queued behind the connections. An eviction also forgets the loads in flight, so a
+ * caller arriving after it starts a load of its own. If a load fails, those waiting for it
+ * load for themselves; only its own caller sees its exception.
  */
 public final class NodeCache<K, V> {
 
 	private record Entry<V>(V value, long expiresAt) {
+	}
+
+	private record Load<V>(Thread loader, CompletableFuture<V> result) {
 	}
 
 	private final Invalidations invalidations;
@@ -26,6 +37,8 @@ public final class NodeCache<K, V> {
 	private final int maxEntries;
 
 	private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+	private final Map<K, Load<V>> loading = new ConcurrentHashMap<>();
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -46,31 +59,59 @@ public final class NodeCache<K, V> {
 			return entry.value();
 		}
 		long before = generation.get();
-		V value = loader.apply(key);
-		if (value != null && generation.get() == before && invalidations.listening()) {
-			if (entries.size() >= maxEntries) {
-				entries.clear();
+		Load<V> mine = new Load<>(Thread.currentThread(), new CompletableFuture<>());
+		Load<V> running = loading.putIfAbsent(key, mine);
+		if (running != null) {
+			if (running.loader() == Thread.currentThread()) {
+				// Asked again from within its own load: waiting would wait for itself.
+				return loader.apply(key);
 			}
-			entries.put(key, new Entry<>(value, now + ttlNanos));
-			if (generation.get() != before) {
-				entries.remove(key);
+			try {
+				return running.result().join();
+			}
+			catch (CompletionException ex) {
+				return loader.apply(key);
 			}
 		}
-		return value;
+		try {
+			V value = loader.apply(key);
+			if (value != null && generation.get() == before && invalidations.listening()) {
+				if (entries.size() >= maxEntries) {
+					entries.clear();
+				}
+				entries.put(key, new Entry<>(value, now + ttlNanos));
+				if (generation.get() != before) {
+					entries.remove(key);
+				}
+			}
+			mine.result().complete(value);
+			return value;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.result().completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			loading.remove(key, mine);
+		}
 	}
 
 	public void remove(K key) {
 		generation.incrementAndGet();
+		loading.remove(key);
 		entries.remove(key);
 	}
 
 	public void removeIf(Predicate<V> matches) {
 		generation.incrementAndGet();
+		// What a load in flight will answer is not known yet: none of them is joined after this.
+		loading.clear();
 		entries.values().removeIf(entry -> matches.test(entry.value()));
 	}
 
 	public void clear() {
 		generation.incrementAndGet();
+		loading.clear();
 		entries.clear();
 	}
 }
