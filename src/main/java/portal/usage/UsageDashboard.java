@@ -41,12 +41,14 @@ public class UsageDashboard {
 	/** Published with a customer's id when its usage changed (ingestion, erasure), "*" when anyone's may have. */
 	public static final String CHANGED_TOPIC = "usage.changed";
 
-	static final int SPARKLINES = 100;
+	// Instances a card lists, each with its sparkline: a dashboard is a glance, not the inventory. A card
+	// with more says how many it leaves out and links to the list of them all.
+	static final int CARD_LINES = 10;
 
 	// Dashboards kept per customer, user's limit, language and hour: what one shows changes only when usage
 	// arrives or goes, when the inventory changes (both evict it, on every node), and when the hour turns
 	// (the key changes). The time to live bounds what a missed eviction could leave; a dashboard weighs up
-	// to about 50 KB (a hundred sparklines), so a node keeps at most a thousand (about 50 MB).
+	// to about 50 KB (ten sparklines per service held), so a node keeps at most a thousand (about 50 MB).
 	private static final Duration KEPT = Duration.ofMinutes(10);
 
 	private static final int KEPT_AT_MOST = 1_000;
@@ -83,7 +85,14 @@ public class UsageDashboard {
 		this.clock = clock;
 	}
 
-	public record Card(String service, String serviceName, String metricName, String unit, List<Line> instances) {
+	/** A relevant service the customer holds: its first instances and how many the user may see in all. */
+	public record Card(String service, String serviceName, String metricName, String unit, List<Line> instances,
+			int total) {
+
+		/** Whether the card leaves instances out. */
+		public boolean partial() {
+			return total > instances.size();
+		}
 	}
 
 	/** One instance on a card: its 24-hour sparkline as SVG polylines (one per stretch without gaps). */
@@ -155,8 +164,8 @@ public class UsageDashboard {
 			.filter(s -> leadingOf.getOrDefault(s.relevantService(), Optional.empty())
 				.filter(m -> m.key().equals(s.metric())).isPresent())
 			.forEach(s -> leading.put(s.instanceId(), s));
-		List<Series> drawn = byService.values().stream().flatMap(List::stream).map(i -> leading.get(i.id()))
-			.filter(s -> s != null).limit(SPARKLINES).toList();
+		List<Series> drawn = byService.values().stream().flatMap(held -> held.stream().limit(CARD_LINES))
+			.map(i -> leading.get(i.id())).filter(s -> s != null).toList();
 		Map<Long, List<Double>> values = new HashMap<>();
 		if (!drawn.isEmpty()) {
 			queries.pointsOf(customer, drawn, from, to, Step.HOUR, Stat.MEAN, locale).series()
@@ -168,14 +177,14 @@ public class UsageDashboard {
 		for (Map.Entry<String, List<HeldInstance>> entry : byService.entrySet()) {
 			Optional<ServiceKindDescriptor> descriptor = descriptors.find(entry.getKey());
 			Optional<UsageMetric> metric = leadingOf.get(entry.getKey());
-			List<Line> lines = entry.getValue().stream().map(i -> {
+			List<Line> lines = entry.getValue().stream().limit(CARD_LINES).map(i -> {
 				Series s = leading.get(i.id());
 				List<Double> points = s == null ? List.of() : values.getOrDefault(s.id(), List.of());
 				return new Line(i.id(), i.label(), polylines(points), latest(points));
 			}).toList();
 			cards.add(new Card(entry.getKey(), descriptor.map(ServiceKindDescriptor::name).orElse(entry.getKey()),
 					metric.map(m -> m.name().in(locale)).orElse(""), metric.map(m -> m.unit().code()).orElse(""),
-					lines));
+					lines, entry.getValue().size()));
 			if (topMetric == null && metric.isPresent()) {
 				topMetric = metric.get().key();
 				topMetricName = metric.get().name().in(locale);

@@ -122,6 +122,54 @@ class UsageDashboardIntegrationTests {
 		assertThat(asViewer().cards().get(0).instances()).extracting(UsageDashboard.Line::id).contains(third);
 	}
 
+	@Test
+	@DisplayName("R-14.1 a card lists its first instances, each with its line, says how many it leaves out and links to them all")
+	void aCardWithManyInstancesListsTheFirst() throws Exception {
+		Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < UsageDashboard.CARD_LINES; i++) {
+			String more = fixtures.circuit(key, "COMPANY", customer, "more-" + i);
+			body.append(more).append(",traffic-in,").append(hour).append(",").append(100 + i).append('\n');
+		}
+		fixtures.ingest(key, "text/csv", body.toString()).andExpect(jsonPath("$.added").value(UsageDashboard.CARD_LINES));
+		int total = UsageDashboard.CARD_LINES + 2;
+
+		UsageDashboard.Card card = asViewer().cards().get(0);
+		assertThat(card.total()).isEqualTo(total);
+		assertThat(card.instances()).hasSize(UsageDashboard.CARD_LINES);
+		assertThat(card.partial()).isTrue();
+		assertThat(card.instances()).as("every instance listed has data, and its line is drawn")
+			.allSatisfy(line -> assertThat(line.polylines()).isNotEmpty());
+
+		String page = mvc.perform(get("/app/usage")
+			.with(authentication(TestPrincipals.customerUser("CP-DASH-5", customer.id(), "VIEWER"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Showing the first " + UsageDashboard.CARD_LINES + " of " + total + " instances.")
+			.contains("href=\"/app/services?service=" + card.service() + "\"")
+			.contains("All " + total + " instances of " + card.serviceName());
+		String console = mvc.perform(get("/console/customers/{code}/usage", customer.code())
+			.with(authentication(TestPrincipals.staff("ST-DASH-2", "DESK"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(console).contains("href=\"/console/customers/" + customer.code() + "?service=" + card.service() + "\"");
+	}
+
+	@Test
+	@DisplayName("R-14.1 staff see a customer's dashboard from the console, its cards linking to the customer's instances there")
+	void staffSeeTheDashboardFromTheConsole() throws Exception {
+		String page = mvc.perform(get("/console/customers/{code}/usage", customer.code())
+			.with(authentication(TestPrincipals.staff("ST-DASH-1", "DESK"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(quiet, busy, "<polyline",
+				"href=\"/console/customers/" + customer.code() + "/usage/instances/" + busy + "\"")
+			.doesNotContain("Showing the first");
+		mvc.perform(get("/console/customers/{code}/usage", "C-NONE-" + fixtures.hashCode())
+			.with(authentication(TestPrincipals.staff("ST-DASH-1", "DESK"))))
+			.andExpect(status().isNotFound());
+	}
+
 	private UsageDashboard.Dashboard asViewer() {
 		return tenancy.call(Actor.user("CP-DASH-4"), TenantScope.customer(customer.id()),
 				() -> dashboard.dashboard(customer.id(), Locale.ENGLISH));

@@ -40,7 +40,8 @@ class ConsoleUsagePages {
 
 	@GetMapping("/console/customers/{customer}/usage")
 	String dashboard(@PathVariable String customer, Model model, Locale locale) {
-		return views.dashboard(inScope(customer), base(customer), "console", model, locale);
+		return views.dashboard(inScope(customer), base(customer), "/console/customers/" + customer, "console", model,
+				locale);
 	}
 
 	@GetMapping("/console/customers/{customer}/usage/instances/{id}")

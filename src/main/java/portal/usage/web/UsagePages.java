@@ -36,7 +36,7 @@ class UsagePages {
 
 	@GetMapping("/app/usage")
 	String dashboard(Model model, Locale locale) {
-		return views.dashboard(customer(), "/app/usage", "app", model, locale);
+		return views.dashboard(customer(), "/app/usage", "/app/services", "app", model, locale);
 	}
 
 	@GetMapping("/app/usage/instances/{id}")

@@ -53,9 +53,11 @@ class UsageViews {
 		this.clock = clock;
 	}
 
-	String dashboard(UUID customer, String base, String area, Model model, Locale locale) {
+	/** The dashboard page; {@code instancesList} is the list of the customer's instances a card links to. */
+	String dashboard(UUID customer, String base, String instancesList, String area, Model model, Locale locale) {
 		model.addAttribute("area", area);
 		model.addAttribute("base", base);
+		model.addAttribute("instancesList", instancesList);
 		model.addAttribute("dashboard", dashboard.dashboard(customer, locale));
 		model.addAttribute("demoLoading", demo.inProgress());
 		return "usage/dashboard";
