@@ -7,8 +7,9 @@ import java.nio.ByteOrder;
 /**
  * Reads the packed figures of a row of {@code usage.hourly_days}: the day's buckets one after the
  * other, big-endian, as PostgreSQL's send functions write them (2-byte hours of the day, 4-byte
- * counts, 8-byte doubles with NaN for none). Read in place, bucket by bucket: a month of 100
- * series is 3,000 rows, and nothing is copied out of them.
+ * counts, 8-byte doubles with NaN for none). The queries read a row in place, bucket by bucket
+ * (a month of 100 series is 3,000 rows, and nothing is copied out of them); the whole-column
+ * readers at the end serve the checks of what the writer stored.
  */
 final class HoursOfDay {
 

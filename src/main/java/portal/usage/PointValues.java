@@ -1,6 +1,7 @@
 package portal.usage;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
@@ -16,7 +17,7 @@ final class PointValues extends AbstractList<Double> implements RandomAccess {
 	/** {@code size} slots, all gaps until set. */
 	PointValues(int size) {
 		this.values = new double[size];
-		java.util.Arrays.fill(values, Double.NaN);
+		Arrays.fill(values, Double.NaN);
 	}
 
 	/** Sets the value of a slot (named apart from {@code List.set}, which this list refuses). */
