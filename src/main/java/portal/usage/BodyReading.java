@@ -3,7 +3,6 @@ package portal.usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,18 +25,21 @@ import portal.platform.problems.PayloadTooLargeException;
  */
 final class BodyReading {
 
+	// Lines handed over at a time, so that the unknown instances they name are looked up together.
+	static final int WINDOW = 16_384;
+
 	// Windows a reader thread may parse ahead: a little more than a chunk of samples (SampleWriter.CHUNK),
 	// so that parsing goes on while a whole chunk is written.
 	private static final int AHEAD = 8;
 
-	/** Up to {@link UsageIngestion#WINDOW} lines in the body's order; the body's last window is marked. */
+	/** Up to {@link #WINDOW} lines in the body's order; the body's last window is marked. */
 	static final class Window {
 
-		final long[] numbers = new long[UsageIngestion.WINDOW];
+		final long[] numbers = new long[WINDOW];
 
-		final SampleLine[] samples = new SampleLine[UsageIngestion.WINDOW];
+		final SampleLine[] samples = new SampleLine[WINDOW];
 
-		final LineRejected[] refusals = new LineRejected[UsageIngestion.WINDOW];
+		final LineRejected[] refusals = new LineRejected[WINDOW];
 
 		int size;
 
@@ -63,7 +65,11 @@ final class BodyReading {
 	private BodyReading() {
 	}
 
-	/** Reads the whole body, handing each full window, then the last one (marked, possibly empty), to the sink. */
+	/**
+	 * Reads the whole body, handing each full window, then the last one (marked, possibly empty), to
+	 * the sink. Only the body's own faults become refusals; whatever the sink throws (a failure of the
+	 * database it writes to) goes out as it is.
+	 */
 	static void read(InputStream body, LineParser parser, Sink sink) {
 		BoundedLines reader = new BoundedLines(new InputStreamReader(body, StandardCharsets.UTF_8));
 		Window window = new Window();
@@ -97,7 +103,7 @@ final class BodyReading {
 				catch (LineRejected ex) {
 					window.refusals[at] = ex;
 				}
-				if (window.size == UsageIngestion.WINDOW) {
+				if (window.size == WINDOW) {
 					sink.accept(window);
 					window = new Window();
 				}
@@ -109,9 +115,6 @@ final class BodyReading {
 		catch (IOException ex) {
 			throw UsageRefusal.unreadableBody("The body could not be read to its end (" + ex.getMessage()
 					+ "); nothing was written.");
-		}
-		catch (UncheckedIOException ex) {
-			throw UsageRefusal.unreadableBody("The body could not be read to its end; nothing was written.");
 		}
 		window.last = true;
 		sink.accept(window);

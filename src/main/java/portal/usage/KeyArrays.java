@@ -19,6 +19,38 @@ final class KeyArrays {
 
 	}
 
+	/** Spans of series' times, bound as four arrays in this order: customers, series, lows, highs (epoch seconds). */
+	static final class Spans {
+
+		private final UUID[] customers;
+
+		private final Long[] series;
+
+		private final Long[] lows;
+
+		private final Long[] highs;
+
+		private int size;
+
+		Spans(int count) {
+			customers = new UUID[count];
+			series = new Long[count];
+			lows = new Long[count];
+			highs = new Long[count];
+		}
+
+		void add(UUID customer, long seriesId, long low, long high) {
+			customers[size] = customer;
+			series[size] = seriesId;
+			lows[size] = low;
+			highs[size++] = high;
+		}
+
+		void run(Connection connection, String sql, Work work) throws SQLException {
+			KeyArrays.run(connection, sql, work, customers, series, lows, highs);
+		}
+	}
+
 	private KeyArrays() {
 	}
 

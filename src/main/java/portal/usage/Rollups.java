@@ -327,26 +327,16 @@ final class Rollups {
 		if (spans.size() == gained.size()) {
 			return gained;
 		}
-		int n = spans.size();
-		UUID[] customers = new UUID[n];
-		Long[] series = new Long[n];
-		Long[] lows = new Long[n];
-		Long[] highs = new Long[n];
-		int i = 0;
-		for (Map.Entry<Long, long[]> span : spans.entrySet()) {
-			customers[i] = customerOf.get(span.getKey());
-			series[i] = span.getKey();
-			lows[i] = span.getValue()[0];
-			highs[i++] = span.getValue()[1];
-		}
+		KeyArrays.Spans keys = new KeyArrays.Spans(spans.size());
+		spans.forEach((series, span) -> keys.add(customerOf.get(series), series, span[0], span[1]));
 		Set<Long> stored = new HashSet<>();
-		KeyArrays.run(connection, anyStoredSql(table), statement -> {
+		keys.run(connection, anyStoredSql(table), statement -> {
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					stored.add(rs.getLong(1));
 				}
 			}
-		}, customers, series, lows, highs);
+		});
 		List<Key> probed = new ArrayList<>();
 		for (Key key : gained) {
 			if (stored.contains(key.series())) {

@@ -1,7 +1,6 @@
 package portal.usage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +21,10 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -102,9 +104,27 @@ class SampleWriter {
 					chunk);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot start writing samples", ex);
+			throw writeFailure(ex);
 		}
 	}
+
+	/**
+	 * A failure of the database while writing, as the rest of the portal sees one: translated by
+	 * its SQL state (a lost connection is a {@link DataAccessResourceFailureException}, answered
+	 * 503 like any other), never mistaken for a fault of the body. A COPY stream reports the
+	 * database's error as the cause of an {@link IOException}; one without such a cause is the
+	 * connection's own.
+	 */
+	static DataAccessException writeFailure(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				return TRANSLATOR.translate("Writing usage samples", null, sql);
+			}
+		}
+		return new DataAccessResourceFailureException("Writing usage samples: the connection failed", ex);
+	}
+
+	private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
 	// For tests: samples per chunk (0: the default).
 	void chunkSize(int samples) {
@@ -196,11 +216,8 @@ class SampleWriter {
 					flush();
 				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Cannot write samples", ex);
+			catch (IOException | SQLException ex) {
+				throw writeFailure(ex);
 			}
 		}
 
@@ -226,11 +243,8 @@ class SampleWriter {
 			try {
 				flush();
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Cannot write samples", ex);
+			catch (IOException | SQLException ex) {
+				throw writeFailure(ex);
 			}
 			return new Merged(added, replaced, Set.copyOf(changedCustomers));
 		}
@@ -365,25 +379,15 @@ class SampleWriter {
 		}
 
 		private boolean anyStored() throws SQLException {
-			int n = spans.size();
-			UUID[] customers = new UUID[n];
-			Long[] ids = new Long[n];
-			Long[] from = new Long[n];
-			Long[] to = new Long[n];
-			int i = 0;
-			for (Span span : spans.values()) {
-				customers[i] = span.series.customerId();
-				ids[i] = span.series.id();
-				from[i] = span.first;
-				to[i++] = span.last;
-			}
+			KeyArrays.Spans keys = new KeyArrays.Spans(spans.size());
+			spans.values().forEach(span -> keys.add(span.series.customerId(), span.series.id(), span.first, span.last));
 			boolean[] any = { false };
-			KeyArrays.run(connection, ANY_STORED, statement -> {
+			keys.run(connection, ANY_STORED, statement -> {
 				try (ResultSet rs = statement.executeQuery()) {
 					rs.next();
 					any[0] = rs.getBoolean(1);
 				}
-			}, customers, ids, from, to);
+			});
 			return any[0];
 		}
 

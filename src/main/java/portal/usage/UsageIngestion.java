@@ -1,7 +1,6 @@
 package portal.usage;
 
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +39,6 @@ public class UsageIngestion {
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	private static final int MAX_REMEMBERED = 100_000;
-
-	// Lines parsed ahead of being taken, so that the unknown instances they name are looked up together.
-	static final int WINDOW = 16_384;
 
 	// Threads that read and parse bodies while the requests' threads write them; when all are busy a
 	// request reads its body itself.
@@ -161,13 +157,8 @@ public class UsageIngestion {
 
 		IngestionReport read(InputStream body) {
 			writing = writer.open();
-			try {
-				if (!BodyReading.readAhead(body, parser, readers, this::take)) {
-					BodyReading.read(body, parser, this::take);
-				}
-			}
-			catch (UncheckedIOException ex) {
-				throw UsageRefusal.unreadableBody("The body could not be read to its end; nothing was written.");
+			if (!BodyReading.readAhead(body, parser, readers, this::take)) {
+				BodyReading.read(body, parser, this::take);
 			}
 			SampleWriter.Merged merged = writing.finish();
 			published(merged);

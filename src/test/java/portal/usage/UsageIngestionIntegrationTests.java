@@ -103,24 +103,24 @@ class UsageIngestionIntegrationTests {
 			+ " refused, and the errors reported in line order")
 	void checksLinesAcrossLookupWindows() throws Exception {
 		String second = fixtures.circuit(key, "COMPANY", customer, "c2");
-		int lines = UsageIngestion.WINDOW * 2 + 10;
+		int lines = BodyReading.WINDOW * 2 + 10;
 		StringBuilder body = new StringBuilder("instance,metric,time,value\n");
 		List<Long> refusedAt = new ArrayList<>();
 		Instant start = Instant.parse("2026-10-01T00:00:00Z");
 		for (int i = 0; i < lines; i++) {
 			long lineNumber = i + 2;
 			String time = start.plusSeconds(300L * (i / 2)).toString();
-			if (i == 3 || i == UsageIngestion.WINDOW + 1) {
+			if (i == 3 || i == BodyReading.WINDOW + 1) {
 				body.append("NO-SUCH-INSTANCE,traffic-in,").append(time).append(",1\n");
 				refusedAt.add(lineNumber);
 			}
-			else if (i == UsageIngestion.WINDOW - 1 || i == lines - 1) {
+			else if (i == BodyReading.WINDOW - 1 || i == lines - 1) {
 				body.append(circuit).append(",traffic-in,not-a-time,1\n");
 				refusedAt.add(lineNumber);
 			}
 			else {
 				// The second circuit is first named in the second window.
-				String instance = i % 2 == 0 || i < UsageIngestion.WINDOW ? circuit : second;
+				String instance = i % 2 == 0 || i < BodyReading.WINDOW ? circuit : second;
 				String metric = i % 2 == 0 ? "traffic-in" : "traffic-out";
 				body.append(instance).append(',').append(metric).append(',').append(time).append(",5\n");
 			}
@@ -143,7 +143,7 @@ class UsageIngestionIntegrationTests {
 	@DisplayName("R-14.1 a body of several windows and chunks: a later line for a stored (series, time) replaces it, the"
 			+ " body sent again adds nothing, and the rollups equal the samples")
 	void longBodiesKeepTheLastLineAndStayIdempotent() throws Exception {
-		int distinct = UsageIngestion.WINDOW * 2 + 5;
+		int distinct = BodyReading.WINDOW * 2 + 5;
 		StringBuilder body = new StringBuilder();
 		Instant start = Instant.parse("2026-07-01T00:00:00Z");
 		long sum = 0;
@@ -185,7 +185,7 @@ class UsageIngestionIntegrationTests {
 	void bodyRefusedHalfwayWritesNothing() throws Exception {
 		StringBuilder body = new StringBuilder();
 		Instant start = Instant.parse("2026-05-01T00:00:00Z");
-		for (int i = 0; i < UsageIngestion.WINDOW * 3; i++) {
+		for (int i = 0; i < BodyReading.WINDOW * 3; i++) {
 			body.append(circuit).append(",traffic-in,").append(start.plusSeconds(300L * i)).append(",5\n");
 		}
 		byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
