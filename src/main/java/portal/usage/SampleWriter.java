@@ -110,8 +110,8 @@ class SampleWriter {
 
 	/**
 	 * A failure of the database while writing, as the rest of the portal sees one: translated by
-	 * its SQL state (a lost connection is a {@link DataAccessResourceFailureException}, answered
-	 * 503 like any other), never mistaken for a fault of the body. A COPY stream reports the
+	 * its SQL state (a lost connection is a {@link DataAccessResourceFailureException}, which the
+	 * portal's outage handling looks for), never mistaken for a fault of the body. A COPY stream reports the
 	 * database's error as the cause of an {@link IOException}; one without such a cause is the
 	 * connection's own.
 	 */
