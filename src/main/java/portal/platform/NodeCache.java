@@ -1,7 +1,11 @@
 package portal.platform;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +25,9 @@ import java.util.function.Predicate;
  * caller queued behind the connections. An eviction also forgets the loads in flight, so a
  * caller arriving after it starts a load of its own. If a load fails, those waiting for it
  * load for themselves; only its own caller sees its exception.
+ *
+ * <p>{@link #getAll} serves callers that look keys up by the batch (one statement for many): it
+ * answers the kept values and loads the others in one call, keeping them under the same rule.
  */
 public final class NodeCache<K, V> {
 
@@ -94,6 +101,53 @@ public final class NodeCache<K, V> {
 		finally {
 			loading.remove(key, mine);
 		}
+	}
+
+	/**
+	 * The kept values of the keys, and the loader's for the others, loaded together in one call
+	 * (keys the loader leaves out have no value and are not kept). As with {@link #get}, nothing
+	 * loaded while an eviction happened is kept. Batched loads are not shared with other callers.
+	 */
+	public Map<K, V> getAll(Collection<K> keys, Function<Set<K>, Map<K, V>> loader) {
+		long now = System.nanoTime();
+		if (ttlNanos <= 0 || !invalidations.listening()) {
+			return loader.apply(new LinkedHashSet<>(keys));
+		}
+		Map<K, V> found = new HashMap<>();
+		Set<K> missing = new LinkedHashSet<>();
+		for (K key : keys) {
+			Entry<V> entry = entries.get(key);
+			if (entry != null && now - entry.expiresAt() < 0) {
+				found.put(key, entry.value());
+			}
+			else {
+				missing.add(key);
+			}
+		}
+		if (missing.isEmpty()) {
+			return found;
+		}
+		long before = generation.get();
+		Map<K, V> loaded = loader.apply(missing);
+		loaded.forEach((key, value) -> {
+			if (value != null && missing.contains(key)) {
+				found.put(key, value);
+			}
+		});
+		if (generation.get() == before && invalidations.listening() && loaded.size() <= maxEntries) {
+			if (entries.size() + loaded.size() > maxEntries) {
+				entries.clear();
+			}
+			loaded.forEach((key, value) -> {
+				if (value != null && missing.contains(key)) {
+					entries.put(key, new Entry<>(value, now + ttlNanos));
+				}
+			});
+			if (generation.get() != before) {
+				missing.forEach(entries::remove);
+			}
+		}
+		return found;
 	}
 
 	public void remove(K key) {

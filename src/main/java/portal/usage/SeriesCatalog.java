@@ -14,11 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
+import portal.platform.Invalidations;
 import portal.platform.SqlArrays;
 
 /** The series table: created on an instance's first sample of a metric, then looked up by id or instance. */
 @Component
 class SeriesCatalog {
+
+	/** Published with the customer's id when a series of theirs is created or erased. */
+	static final String CHANGED_TOPIC = "usage.series";
 
 	private static final String COLUMNS = "customer_id, id, instance_id, metric, relevant_service, interval_seconds, percentile95";
 
@@ -26,9 +30,12 @@ class SeriesCatalog {
 
 	private final Clock clock;
 
-	SeriesCatalog(JdbcClient jdbc, Clock clock) {
+	private final Invalidations invalidations;
+
+	SeriesCatalog(JdbcClient jdbc, Clock clock, Invalidations invalidations) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.invalidations = invalidations;
 	}
 
 	/** The series of the instance's metric, created if it has none yet (series_instance_metric). */
@@ -42,13 +49,16 @@ class SeriesCatalog {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		jdbc.sql("""
+		int inserted = jdbc.sql("""
 				INSERT INTO usage.series (customer_id, instance_id, metric, relevant_service, interval_seconds,
 					percentile95, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id, instance_id, metric) DO NOTHING""")
 			.params(instance.customerId(), instance.id(), metric.key(), instance.relevantService(),
 					(int) metric.interval().toSeconds(), metric.percentile95(), Timestamp.from(clock.instant()))
 			.update();
+		if (inserted > 0) {
+			invalidations.publish(CHANGED_TOPIC, instance.customerId().toString());
+		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM usage.series WHERE customer_id = ? AND instance_id = ? AND metric = ?")
 			.params(instance.customerId(), instance.id(), metric.key())
 			.query(SeriesCatalog::row)

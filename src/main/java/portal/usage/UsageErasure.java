@@ -36,6 +36,7 @@ class UsageErasure implements CustomerErasure {
 			rows += jdbc.sql("DELETE FROM usage." + table + " WHERE customer_id = ?").param(customerId).update();
 		}
 		invalidations.publish(UsageDashboard.CHANGED_TOPIC, customerId.toString());
+		invalidations.publish(SeriesCatalog.CHANGED_TOPIC, customerId.toString());
 		return rows;
 	}
 }

@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import portal.catalog.ServiceKindDescriptors;
 import portal.catalog.UsageMetric;
 import portal.customers.HeldInstance;
-import portal.customers.HeldInstances;
 import portal.platform.Invalidations;
 
 /**
@@ -51,7 +50,7 @@ public class UsageIngestion {
 
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
-	private final HeldInstances instances;
+	private final SendingInstances instances;
 
 	private final ServiceKindDescriptors descriptors;
 
@@ -65,7 +64,7 @@ public class UsageIngestion {
 
 	private final Clock clock;
 
-	UsageIngestion(HeldInstances instances, ServiceKindDescriptors descriptors, SeriesCatalog series,
+	UsageIngestion(SendingInstances instances, ServiceKindDescriptors descriptors, SeriesCatalog series,
 			SampleWriter writer, TransactionTemplate transactions, Invalidations invalidations, Clock clock) {
 		this.invalidations = invalidations;
 		this.instances = instances;
@@ -131,6 +130,10 @@ public class UsageIngestion {
 		private final Map<String, Map<String, Target>> targets = new HashMap<>();
 
 		private int remembered;
+
+		// Whether this body asked for a series it did not know, which may have created it: what its
+		// transaction reads is not kept for other bodies then.
+		private boolean created;
 
 		private final List<LineError> errors = new ArrayList<>();
 
@@ -227,14 +230,12 @@ public class UsageIngestion {
 			if (known.size() + ids.size() > MAX_REMEMBERED) {
 				known.clear();
 			}
-			Map<String, HeldInstance> found = instances.ofCompany(company, ids);
+			Map<String, SendingInstances.Known> found = instances.of(company, ids, !created);
 			for (String id : ids) {
-				known.put(id, Optional.ofNullable(found.get(id)));
-			}
-			for (Series existing : series.ofInstances(found.values())) {
-				HeldInstance held = found.get(existing.instanceId());
-				if (held != null && held.customerId().equals(existing.customerId())) {
-					rememberSeries(held, existing);
+				SendingInstances.Known instance = found.get(id);
+				known.put(id, Optional.ofNullable(instance).map(SendingInstances.Known::instance));
+				if (instance != null) {
+					instance.series().forEach(existing -> rememberSeries(instance.instance(), existing));
 				}
 			}
 		}
@@ -260,9 +261,10 @@ public class UsageIngestion {
 			UsageMetric metric = descriptors.find(held.relevantService())
 				.flatMap(d -> d.metric(sample.metric()))
 				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
-			Target created = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
-			remember(sample.instance(), sample.metric(), created);
-			return created;
+			created = true;
+			Target obtained = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
+			remember(sample.instance(), sample.metric(), obtained);
+			return obtained;
 		}
 
 		private void rememberSeries(HeldInstance held, Series existing) {

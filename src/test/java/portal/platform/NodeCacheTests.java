@@ -3,6 +3,8 @@ package portal.platform;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +91,38 @@ class NodeCacheTests {
 	void reentrantLoadDoesNotWaitForItself() {
 		String value = cache.get("k", key -> "outer, " + cache.get("k", inner -> "inner"));
 		assertThat(value).isEqualTo("outer, inner");
+	}
+
+	@Test
+	@DisplayName("a batch answers the kept values and loads only the others, in one call, and keeps them")
+	void batchLoadsOnlyWhatIsMissing() {
+		List<Set<String>> asked = new ArrayList<>();
+		assertThat(cache.get("a", key -> "kept a")).isEqualTo("kept a");
+		Map<String, String> first = cache.getAll(List.of("a", "b", "c"), keys -> {
+			asked.add(keys);
+			return Map.of("b", "loaded b");
+		});
+		assertThat(first).containsOnly(Map.entry("a", "kept a"), Map.entry("b", "loaded b"));
+		Map<String, String> second = cache.getAll(List.of("a", "b", "c"), keys -> {
+			asked.add(keys);
+			return Map.of();
+		});
+		assertThat(second).containsOnlyKeys("a", "b");
+		assertThat(asked).as("what the loader was asked for, each time").containsExactly(Set.of("b", "c"),
+				Set.of("c"));
+	}
+
+	@Test
+	@DisplayName("what a batch loaded while an eviction happened is answered but not kept")
+	void batchOverlappingAnEvictionIsNotKept() {
+		Map<String, String> during = cache.getAll(List.of("a", "b"), keys -> {
+			cache.removeIf(value -> false);
+			return Map.of("a", "old a", "b", "old b");
+		});
+		assertThat(during).containsOnly(Map.entry("a", "old a"), Map.entry("b", "old b"));
+		assertThat(cache.getAll(List.of("a", "b"), keys -> Map.of("a", "new a", "b", "new b")))
+			.containsOnly(Map.entry("a", "new a"), Map.entry("b", "new b"));
+		assertThat(cache.get("a", key -> "not kept")).as("the batch after the eviction is kept").isEqualTo("new a");
 	}
 
 	private String heldLoad(String key) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +22,7 @@ import portal.platform.Tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,6 +47,9 @@ class UsageIngestionIntegrationTests {
 
 	@Autowired
 	org.springframework.context.ApplicationContext context;
+
+	@Autowired
+	UsageErasure erasure;
 
 	UsageFixtures fixtures;
 
@@ -268,6 +273,51 @@ class UsageIngestionIntegrationTests {
 			.andExpect(jsonPath("$.accepted").value(0))
 			.andExpect(jsonPath("$.errors[0].field").value("instance"));
 		assertThat(samples()).isZero();
+	}
+
+	@Test
+	@DisplayName("R-7.5 an instance moved to another customer's contract: the next body's samples go to that customer's"
+			+ " series, though the instance was kept from the body before")
+	void samplesFollowAnInstanceMovedToAnotherContract() throws Exception {
+		fixtures.ingest(key, "application/x-ndjson", line("traffic-in", "2026-11-30T08:00:00Z", "1"))
+			.andExpect(jsonPath("$.added").value(1));
+		fixtures.ingest(key, "application/x-ndjson", line("traffic-in", "2026-11-30T07:55:00Z", "1"))
+			.andExpect(jsonPath("$.added").value(1));
+		CustomerSummary other = fixtures.customer("Usage Works Other");
+		fixtures.circuit(key, "COMPANY", other, "c2");
+		mvc.perform(put("/api/v1/system/service-instances/{id}", circuit).header("Authorization", "Bearer " + key)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"contractNo": "%s", "kind": "circuit", "label": "c1", "state": "active",
+					 "attributes": {"circuitId": "CID-1001", "siteName": "Test site", "bandwidthMbps": 100,
+					 "interface": "1000BASE-T"}}""".formatted(fixtures.unique("c2-k"))))
+			.andExpect(status().is2xxSuccessful());
+		fixtures.ingest(key, "application/x-ndjson", line("traffic-in", "2026-11-30T08:05:00Z", "2"))
+			.andExpect(jsonPath("$.added").value(1));
+		assertThat(samplesOf(customer)).as("the first customer keeps what was sent before the move").isEqualTo(2);
+		assertThat(samplesOf(other)).as("the new customer gets what is sent after it").isEqualTo(1);
+	}
+
+	@Test
+	@DisplayName("R-13.1 after a customer's usage is erased, the next body creates its series again and its samples are kept")
+	void seriesErasedAreCreatedAgain() throws Exception {
+		// The first body creates the series; the second finds it, and its instance and series are kept.
+		fixtures.ingest(key, "application/x-ndjson", line("traffic-in", "2026-11-30T08:00:00Z", "1"))
+			.andExpect(jsonPath("$.added").value(1));
+		fixtures.ingest(key, "application/x-ndjson", line("traffic-in", "2026-11-30T08:05:00Z", "1"))
+			.andExpect(jsonPath("$.added").value(1));
+		fixtures.asSystem(() -> erasure.erase(customer.id()));
+		assertThat(samples()).isZero();
+		fixtures.ingest(key, "application/x-ndjson", line("traffic-in", "2026-11-30T08:10:00Z", "2"))
+			.andExpect(jsonPath("$.added").value(1));
+		assertThat(samples()).as("stored under a series that exists").isEqualTo(1);
+		assertThat(fixtures.count("SELECT count(*) FROM usage.samples WHERE customer_id = ?", customer.id()))
+			.as("and none under the erased one").isEqualTo(1);
+	}
+
+	private long samplesOf(CustomerSummary owner) {
+		return fixtures.count("""
+				SELECT count(*) FROM usage.samples s JOIN usage.series r ON r.customer_id = s.customer_id AND r.id = s.series_id
+				WHERE r.instance_id = ? AND s.customer_id = ?""", circuit, owner.id());
 	}
 
 	@Test
