@@ -283,7 +283,7 @@ class SampleWriter {
 			if (changes.added() + changes.replaced() > 0) {
 				spans.values().forEach(span -> changedCustomers.add(span.series.customerId()));
 			}
-			Rollups.apply(connection, copy, batch, changes);
+			Rollups.apply(connection, copy, changes);
 			long t4 = System.nanoTime();
 			if (LOG.isDebugEnabled()) {
 				LOG.debug("chunk of {} rows ({}): partitions {} ms, probe {} ms, write {} ms, rollups {} ms", chunkRows,
