@@ -150,14 +150,21 @@ public final class UsageBenchmark {
 		//
 		// Baseline: raw binary COPY of as many samples into the same partitioned table and indexes, as the owner
 		// (COPY refuses tables under row-level security), for other series on the same days, a transaction per
-		// day as the API has one per body. The two alternate round by round, so that both meet the same state of
-		// the machine and of the store (its size, autovacuum, checkpoints): run one after the other, the raw rate
-		// alone moved by 25 % between runs. -Dbench.sequential=true times all of the API's days, then all of
-		// the baseline's, as before.
+		// day as the API has one per body, on connections opened before timing as the API's are pooled. The two
+		// alternate round by round, so that both meet the same state of the machine and of the store (its size,
+		// autovacuum, checkpoints): run one after the other, the raw rate alone moved between 283,000 and
+		// 400,000 samples/s from run to run. -Dbench.sequential=true times all of the API's days, then all of
+		// the baseline's (with the same connections and a transaction per day).
 		boolean sequential = Boolean.getBoolean("bench.sequential");
 		int senders = Integer.getInteger("bench.senders", 1);
 		ExecutorService systems = Executors.newFixedThreadPool(senders);
 		DataSource owner = portal.getBean(Flyway.class).getConfiguration().getDataSource();
+		List<Connection> baseline = new ArrayList<>();
+		for (int s = 0; s < senders; s++) {
+			Connection connection = owner.getConnection();
+			connection.setAutoCommit(false);
+			baseline.add(connection);
+		}
 		long apiNanos = 0;
 		long rawNanos = 0;
 		long sent = 0;
@@ -183,16 +190,19 @@ public final class UsageBenchmark {
 			apiNanos += System.nanoTime() - t0;
 			if (!sequential) {
 				long t1 = System.nanoTime();
-				copied += rawCopies(systems, owner, customer.id(), start, round, Math.min(days, round + senders));
+				copied += rawCopies(systems, baseline, customer.id(), start, round, Math.min(days, round + senders));
 				rawNanos += System.nanoTime() - t1;
 			}
 		}
 		if (sequential) {
 			long t1 = System.nanoTime();
 			for (int round = 0; round < days; round += senders) {
-				copied += rawCopies(systems, owner, customer.id(), start, round, Math.min(days, round + senders));
+				copied += rawCopies(systems, baseline, customer.id(), start, round, Math.min(days, round + senders));
 			}
 			rawNanos = System.nanoTime() - t1;
+		}
+		for (Connection connection : baseline) {
+			connection.close();
 		}
 		systems.shutdown();
 		double apiSeconds = apiNanos / 1e9;
@@ -567,20 +577,18 @@ public final class UsageBenchmark {
 	 * row-level security even for its owner (FORCE); the partitions are not. This connection
 	 * copies the days from {@code first} every {@code step} days.
 	 */
-	// The baseline's days from first (inclusive) to last (exclusive), each on a connection of its own at once and
-	// in a transaction of its own: as many series as the API's bodies carry, 288 samples each a day.
-	private long rawCopies(ExecutorService threads, DataSource owner, UUID customer, Instant start, int first, int last)
-			throws Exception {
+	// The baseline's days from first (inclusive) to last (exclusive) at once, each on a connection of its own and
+	// in a transaction of its own.
+	private long rawCopies(ExecutorService threads, List<Connection> connections, UUID customer, Instant start,
+			int first, int last) throws Exception {
 		List<Future<Long>> copies = new ArrayList<>();
 		for (int d = first; d < last; d++) {
 			Instant day = start.plus(Duration.ofDays(d));
+			Connection connection = connections.get(d - first);
 			copies.add(threads.submit(() -> {
-				try (Connection connection = owner.getConnection()) {
-					connection.setAutoCommit(false);
-					long written = rawCopy(connection, customer, day);
-					connection.commit();
-					return written;
-				}
+				long written = rawCopy(connection, customer, day);
+				connection.commit();
+				return written;
 			}));
 		}
 		long copied = 0;
@@ -590,6 +598,8 @@ public final class UsageBenchmark {
 		return copied;
 	}
 
+	// One day of the baseline: as many series as the API's bodies carry (two metrics per instance, as renderDay
+	// sends), 288 samples each.
 	private long rawCopy(Connection connection, UUID customer, Instant day) throws Exception {
 		long perDay = 288;
 		long seriesCount = 2L * instances;

@@ -97,7 +97,7 @@ final class Rollups {
 	// deleting its own rows, kept them as dead rows until autovacuum came by: under steady ingestion
 	// it grew by about 7 MB per 10 chunks between visits, and every chunk's statements scanned it all
 	// (docs/adr/0010). Emptied at commit too, so nothing outlives the transaction.
-	private static final String ROWS = """
+	private static final String CREATE_ROWS = """
 			CREATE TEMPORARY TABLE IF NOT EXISTS rollup_rows (
 				customer_id uuid NOT NULL, series_id bigint NOT NULL, bucket timestamptz NOT NULL, count int NOT NULL,
 				min double precision NOT NULL, max double precision NOT NULL, sum double precision NOT NULL,
@@ -257,7 +257,7 @@ final class Rollups {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(ROWS);
+			statement.execute(CREATE_ROWS);
 		}
 		for (int attempt = 1;; attempt++) {
 			Savepoint savepoint = connection.setSavepoint();
