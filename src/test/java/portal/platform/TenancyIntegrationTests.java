@@ -135,6 +135,20 @@ class TenancyIntegrationTests {
 			.isInstanceOf(DataAccessException.class);
 	}
 
+	@Test
+	@DisplayName("R-7.5 a table the application role creates in its own session cannot stand in for one that a function"
+			+ " running as the owner reads: every such function searches the session's temporary tables last")
+	void ownerRunFunctionsSearchTemporaryTablesLast() {
+		List<String> functions = jdbc.sql("""
+				SELECT p.oid::regprocedure::text || ' ' || coalesce(array_to_string(p.proconfig, ','), '(no settings)')
+				FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+				WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')""")
+			.query(String.class)
+			.list();
+		assertThat(functions).isNotEmpty()
+			.allSatisfy(function -> assertThat(function).as(function).matches(".* search_path=[^,]*(, ?[^,]+)*, ?pg_temp(,.*)?"));
+	}
+
 	private List<String> notesOf(UUID customer) {
 		return as(TenantScope.system(), () -> jdbc.sql("SELECT body FROM probe.notes WHERE customer_id = ?")
 			.param(customer).query(String.class).list());

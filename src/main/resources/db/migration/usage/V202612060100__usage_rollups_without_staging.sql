@@ -12,3 +12,13 @@ DO $$
 BEGIN
 	EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), '${appRole}');
 END $$;
+
+-- A migrating role that is not the database's owner would only be warned that nothing was
+-- granted; every ingestion would then fail. Say so here instead.
+DO $$
+BEGIN
+	IF NOT has_database_privilege('${appRole}', current_database(), 'TEMPORARY') THEN
+		RAISE EXCEPTION 'the application role % could not be granted TEMPORARY on database %: run the migrations as the database''s owner',
+			'${appRole}', current_database();
+	END IF;
+END $$;
