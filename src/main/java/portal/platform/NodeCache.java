@@ -128,21 +128,18 @@ public final class NodeCache<K, V> {
 			return found;
 		}
 		long before = generation.get();
-		Map<K, V> loaded = loader.apply(missing);
-		loaded.forEach((key, value) -> {
+		Map<K, V> loaded = new HashMap<>();
+		loader.apply(missing).forEach((key, value) -> {
 			if (value != null && missing.contains(key)) {
-				found.put(key, value);
+				loaded.put(key, value);
 			}
 		});
+		found.putAll(loaded);
 		if (generation.get() == before && invalidations.listening() && loaded.size() <= maxEntries) {
 			if (entries.size() + loaded.size() > maxEntries) {
 				entries.clear();
 			}
-			loaded.forEach((key, value) -> {
-				if (value != null && missing.contains(key)) {
-					entries.put(key, new Entry<>(value, now + ttlNanos));
-				}
-			});
+			loaded.forEach((key, value) -> entries.put(key, new Entry<>(value, now + ttlNanos)));
 			if (generation.get() != before) {
 				missing.forEach(entries::remove);
 			}
