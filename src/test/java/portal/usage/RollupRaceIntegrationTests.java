@@ -24,10 +24,10 @@ import portal.platform.TenantScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two bodies of the same series arriving at once, both the first samples of an hour: each
- * writer finds the hour's bucket missing, so each inserts it. The later one must not overwrite
- * the earlier one's bucket: it waits for it, fails on the primary key, reads the bucket and
- * merges its samples into it.
+ * Two bodies of the same series and day arriving at once, each the first samples of a bucket:
+ * each writer finds the bucket missing, so each inserts it. The later one must not overwrite the
+ * earlier one's bucket: it waits for it, fails on the primary key, starts over reading the bucket
+ * and merges its samples into it; the day's row of hours then lists both writers' hours.
  */
 @PortalIntegrationTest
 @DisplayName("R-14.1 Concurrent writers creating the same rollup bucket both count")
@@ -65,26 +65,8 @@ class RollupRaceIntegrationTests {
 		// only at the hour's new bucket.
 		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2004-03-01T02:00:00Z,1\n")
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
-		CountDownLatch firstWritten = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
+		race(circuit + ",traffic-in,2004-03-01T10:05:00Z,100\n", circuit + ",traffic-in,2004-03-01T10:35:00Z,40\n");
 
-		// The first writer writes its sample and its new buckets, then holds its transaction open.
-		CompletableFuture<IngestionReport> first = CompletableFuture.supplyAsync(() -> asSystem(
-				() -> transactions.execute(status -> {
-					IngestionReport report = ingest(circuit + ",traffic-in,2004-03-01T10:05:00Z,100\n");
-					firstWritten.countDown();
-					await(release);
-					return report;
-				})));
-		assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
-		// The second finds the buckets missing too (the first's are not committed) and inserts them.
-		CompletableFuture<IngestionReport> second = CompletableFuture.supplyAsync(
-				() -> asSystem(() -> ingest(circuit + ",traffic-in,2004-03-01T10:35:00Z,40\n")));
-		awaitBlockedOnALock();
-		release.countDown();
-
-		assertThat(first.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
-		assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
 		assertThat(bucket(fixtures, "hourly", circuit, "2004-03-01T10:00:00Z")).as("the hour holds both samples")
 			.isEqualTo("2 140 40 100");
 		assertThat(bucket(fixtures, "daily", circuit, "2004-03-01T00:00:00Z")).as("the day holds all three")
@@ -97,6 +79,55 @@ class RollupRaceIntegrationTests {
 		assertThat(HoursOfDay.hours(day[0])).as("the day's hours, laid out after both writers").containsExactly(2, 10);
 		assertThat(HoursOfDay.counts(day[1])).containsExactly(1, 2);
 		assertThat(HoursOfDay.figures(day[2])).containsExactly(1, 140);
+	}
+
+	@Test
+	@DisplayName("R-14.1 two writers of a day that has no hours yet both count: its row of hours lists both writers' hours")
+	void secondWriterOfANewDayMergesIntoTheFirstWritersDay() throws Exception {
+		UsageFixtures fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
+		String key = fixtures.key("COMPANY");
+		CustomerSummary customer = fixtures.customer("Rollup Race New Day");
+		String circuit = fixtures.circuit(key, "COMPANY", customer, "race-day");
+		// The series exists (from another day) and so does the day's partition; the day has no bucket yet, so the
+		// writers of two different hours meet at the day's new bucket.
+		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2004-04-01T00:00:00Z,1\n")
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+		tenancy.call(Actor.job("race"), TenantScope.system(), () -> jdbc.sql("SELECT usage.ensure_partition(?)")
+			.param(java.time.LocalDate.of(2004, 3, 2)).query(Boolean.class).single());
+
+		race(circuit + ",traffic-in,2004-03-02T10:05:00Z,100\n", circuit + ",traffic-in,2004-03-02T11:35:00Z,40\n");
+
+		assertThat(bucket(fixtures, "hourly", circuit, "2004-03-02T10:00:00Z")).isEqualTo("1 100 100 100");
+		assertThat(bucket(fixtures, "hourly", circuit, "2004-03-02T11:00:00Z")).isEqualTo("1 40 40 40");
+		assertThat(bucket(fixtures, "daily", circuit, "2004-03-02T00:00:00Z")).as("the day holds both writers' samples")
+			.isEqualTo("2 140 40 100");
+		byte[][] day = fixtures.asSystem(() -> jdbc.sql("""
+				SELECT b.hours, b.count, b.sum FROM usage.hourly_days b
+				JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
+				WHERE s.instance_id = ? AND b.day = '2004-03-02T00:00:00Z'""").param(circuit)
+			.query((rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2), rs.getBytes(3) }).single());
+		assertThat(HoursOfDay.hours(day[0])).as("the day's hours, laid out by both writers").containsExactly(10, 11);
+		assertThat(HoursOfDay.counts(day[1])).containsExactly(1, 1);
+		assertThat(HoursOfDay.figures(day[2])).containsExactly(100, 40);
+	}
+
+	// The first writer writes its line and holds its transaction open until the second waits on a lock.
+	private void race(String firstLine, String secondLine) throws Exception {
+		CountDownLatch firstWritten = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<IngestionReport> first = CompletableFuture.supplyAsync(() -> asSystem(
+				() -> transactions.execute(status -> {
+					IngestionReport report = ingest(firstLine);
+					firstWritten.countDown();
+					await(release);
+					return report;
+				})));
+		assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<IngestionReport> second = CompletableFuture.supplyAsync(() -> asSystem(() -> ingest(secondLine)));
+		awaitBlockedOnALock();
+		release.countDown();
+		assertThat(first.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
+		assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
 	}
 
 	private String bucket(UsageFixtures fixtures, String table, String circuit, String bucket) {
