@@ -158,7 +158,7 @@ class UsageInstanceChartIntegrationTests {
 			.param("to", "2026-11-12").with(viewer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Shown as hourly means (picked for the range): 72 points"),
-					containsString("step=1h"), not(containsString("step-error")))));
+					containsString("step=1h"), not(containsString("step-error")), not(containsString("range-error")))));
 		mvc.perform(get("/app/usage/instances/{id}", circuit).param("range", "custom").param("from", "2026-11-10")
 			.param("to", "2026-11-12").param("step", "5m").with(viewer))
 			.andExpect(status().isOk())
@@ -171,6 +171,44 @@ class UsageInstanceChartIntegrationTests {
 					containsString("Shown as daily means"))));
 		mvc.perform(get("/api/v1/usage/series").param("instance", circuit).with(viewer))
 			.andExpect(jsonPath("$.length()").value(2));
+	}
+
+	@Test
+	@DisplayName("R-14.1 a custom range that cannot be shown comes back in its fields with the reason beside them, in the person's language")
+	void customRangeRefusedBesideItsFields() throws Exception {
+		var viewer = authentication(TestPrincipals.customerUser("CP-CHART-1", customer.id(), "VIEWER"));
+		String page = "/app/usage/instances/{id}";
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2026-11-12").param("to", "2026-11-10")
+			.with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"range-error\""),
+					containsString("The end date is before the start date"), containsString("value=\"2026-11-12\""),
+					containsString("value=\"2026-11-10\""), containsString("aria-describedby=\"range-error\""),
+					containsString("aria-invalid=\"true\""), containsString("value=\"custom\" selected"))));
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2026-11-12").with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose both a start and an end date")));
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2026-13-45").param("to", "2026-11-12")
+			.with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("as year-month-day"), containsString("value=\"2026-13-45\""))));
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2025-01-01").param("to", "2026-11-12")
+			.with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("A custom range covers at most 400 days")));
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2026-11-12").param("to", "2026-11-10")
+			.param("lang", "ja").with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("終了日が開始日より前になっています"),
+					not(containsString("The end date is before")))));
+		// Four hundred days, both included, can be shown; one more cannot.
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2025-10-08").param("to", "2026-11-12")
+			.with(viewer))
+			.andExpect(content().string(containsString("id=\"range-error\"")));
+		mvc.perform(get(page, circuit).param("range", "custom").param("from", "2025-10-09").param("to", "2026-11-12")
+			.with(viewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("range-error"))));
 	}
 
 	// The availability as read from every sample of the range, slot by slot.

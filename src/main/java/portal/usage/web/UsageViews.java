@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,7 +65,12 @@ class UsageViews {
 
 	String instance(UUID customer, String instanceId, RangeForm range, String base, String area, Model model,
 			Locale locale) {
-		Window window = window(range);
+		// A custom range that cannot be shown comes back in its fields with the reason beside them, over the
+		// last 24 hours meanwhile, as a step too fine for its range is answered beside the step.
+		Optional<String> rangeProblem = range.problem();
+		Window window = rangeProblem.isPresent() ? last24Hours() : window(range);
+		model.addAttribute("rangeError", rangeProblem.map(problem -> "usage.range.error." + problem).orElse(null));
+		model.addAttribute("maxDays", RangeForm.MAX_DAYS);
 		Duration length = Duration.between(window.from(), window.to());
 		// A finer step than the one picked for the range is read if it stays within a week of 5-minute points.
 		Step requested = Step.of(range.step()).orElse(null);
@@ -129,6 +134,11 @@ class UsageViews {
 	private record Window(Instant from, Instant to) {
 	}
 
+	private Window last24Hours() {
+		Instant end = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+		return new Window(end.minus(Duration.ofHours(24)), end);
+	}
+
 	private Window window(RangeForm range) {
 		Instant now = clock.instant();
 		Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
@@ -137,17 +147,12 @@ class UsageViews {
 			case "30d" -> new Window(end.minus(Duration.ofDays(30)), end);
 			case "90d" -> new Window(end.minus(Duration.ofDays(90)), end);
 			case "custom" -> custom(range);
-			default -> new Window(end.minus(Duration.ofHours(24)), end);
+			default -> last24Hours();
 		};
 	}
 
 	// A custom range runs from midnight to midnight where the person is.
 	private Window custom(RangeForm range) {
-		LocalDate from = range.from();
-		LocalDate to = range.to();
-		if (from == null || to == null || to.isBefore(from) || from.plusDays(400).isBefore(to)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from/to");
-		}
-		return new Window(times.startOf(from), times.startOf(to.plusDays(1)));
+		return new Window(times.startOf(range.firstDay()), times.startOf(range.lastDay().plusDays(1)));
 	}
 }
