@@ -150,6 +150,17 @@ class AgreementPagesIntegrationTests {
 		mvc.perform(get("/app/agreement").with(authentication(administrator)).cookie(new Cookie("portal-lang", "ja")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("ポータル契約"), not(containsString("??")))));
+		// Refusals read in the person's language, never as the API's English message.
+		mvc.perform(post("/app/agreement/termination-request").with(csrf()).with(authentication(administrator))
+			.cookie(new Cookie("portal-lang", "ja")).param("effectiveDate", "31/03/2027"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"refusal\""), containsString("年-月-日で入力してください"),
+					not(containsString("give a date such as")))));
+		mvc.perform(post("/app/agreement/termination-request/withdrawal").with(csrf()).with(authentication(administrator))
+			.cookie(new Cookie("portal-lang", "ja")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("取り下げられる解約の申し出はありません"),
+					not(containsString("There is no termination request")))));
 		mvc.perform(get("/console/customers/{code}/agreement", customer.code()).header("HX-Request", "true")
 			.with(authentication(AgreementFixtures.DESK)))
 			.andExpect(status().isOk())

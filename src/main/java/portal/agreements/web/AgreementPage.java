@@ -57,8 +57,12 @@ class AgreementPage {
 			lifecycle.requestTermination(user.customerId(), date, times.zone());
 			return "redirect:/app/agreement?requested";
 		}
-		catch (AgreementRefusal | IdentityException refusal) {
-			model.addAttribute("refusal", refusal.getMessage());
+		catch (AgreementRefusal refusal) {
+			model.addAttribute("refusal", new Refused(refusal.messageKey(), refusal.getMessage()));
+			return agreement(user, model);
+		}
+		catch (IdentityException refusal) {
+			model.addAttribute("refusal", new Refused("identity.page.problem." + refusal.problemType(), refusal.getMessage()));
 			return agreement(user, model);
 		}
 	}
@@ -71,7 +75,7 @@ class AgreementPage {
 			return "redirect:/app/agreement?withdrawn";
 		}
 		catch (AgreementRefusal refusal) {
-			model.addAttribute("refusal", refusal.getMessage());
+			model.addAttribute("refusal", new Refused(refusal.messageKey(), refusal.getMessage()));
 			return agreement(user, model);
 		}
 	}
@@ -83,5 +87,9 @@ class AgreementPage {
 		catch (DateTimeParseException ex) {
 			throw AgreementRefusal.invalid("effectiveDate", "date", "give a date such as 2027-03-31.");
 		}
+	}
+
+	/** A refusal as the page shows it: in the person's language by its key, in English where the key has no text. */
+	record Refused(String key, String text) {
 	}
 }
