@@ -125,6 +125,13 @@ class AgreementJourneyBrowserTests {
 		waitFor(browser, By.id("receipt"));
 		long receiptNo = Long.parseLong(browser.findElement(By.id("receipt")).getText().replaceAll("(?s)\\D*(\\d+).*", "$1"));
 		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
+		// The receipt's link carries its code after "#": the page's script posts it, and it leaves the address bar.
+		String code = browser.findElement(By.id("status-link")).getAttribute("href").replaceAll(".*#", "");
+		click(browser, By.id("status-link"));
+		waitFor(browser, By.id("application-state"));
+		assertThat(browser.findElement(By.id("application-state")).getText()).startsWith("Received");
+		assertThat(browser.getCurrentUrl()).doesNotContain(code);
+		assertThat(Browsers.severeConsoleEntries(browser)).isEmpty();
 
 		String[] deskStaff = deskMember("desk-" + fixtures.run.toLowerCase());
 		signIn(browser, url("/sign-in"), deskStaff[0], deskStaff[1], code(deskStaff[2], step(Instant.now()) + 1));

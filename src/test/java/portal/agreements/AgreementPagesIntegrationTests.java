@@ -27,6 +27,7 @@ import portal.platform.Tenancy;
 import portal.platform.TenantScope;
 import portal.terms.Terms;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -92,6 +93,45 @@ class AgreementPagesIntegrationTests {
 			.param("consentConfirmed", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"receipt\"")));
+	}
+
+	@Test
+	@DisplayName("R-4.3 ASVS 14.2.1 the state of an application is shown for its code sent in the body, never read from the address")
+	void applicationStatusByCode() throws Exception {
+		String name = fixtures.legalName("Status Works");
+		String contract = fixtures.unlinkedContract("status", name);
+		String applied = mvc.perform(post("/apply").with(csrf()).param("legalName", name).param("registeredAddress", "1 Street")
+			.param("country", "JP").param("contactName", "C").param("contactEmail", "s-" + fixtures.run + "@example.com")
+			.param("contactPhone", "+81 3 1234 5678").param("contractNumbers", contract).param("adminName", "A")
+			.param("adminEmail", "sa-" + fixtures.run + "@example.com").param("adminPhone", "+81 3 1234 5678")
+			.param("consentConfirmed", "true"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("id=\"status-link\" href=\"/apply/status/(\\d+)#([^\"]+)\"").matcher(applied);
+		assertThat(link.find()).as("the receipt's link carries its code after #: " + applied).isTrue();
+		String receiptNo = link.group(1);
+		String code = link.group(2);
+
+		// A code in the query string is not read: the page asks for it instead.
+		mvc.perform(get("/apply/status/{no}", receiptNo).param("token", code))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"status-entry\""),
+					containsString("data-fragment-field=\"token\""), not(containsString("application-state")),
+					not(containsString(code)))));
+		mvc.perform(get("/apply/status/{no}", receiptNo).cookie(new Cookie("portal-lang", "ja")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("確認コード"), not(containsString("??")))));
+		mvc.perform(post("/apply/status/{no}", receiptNo).with(csrf()).param("token", code))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"application-state\"")));
+		mvc.perform(post("/apply/status/{no}", receiptNo).with(csrf()).param("token", "not-the-code"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(allOf(containsString("id=\"status-code-error\""),
+					containsString("does not go with this receipt number"), not(containsString("application-state")))));
+		mvc.perform(post("/apply/status/{no}", receiptNo).with(csrf()).param("token", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Enter the status code")));
 	}
 
 	@Test

@@ -101,6 +101,11 @@ class ApplicationDeskIntegrationTests {
 			.andExpect(status().isNotFound());
 		assertThat(outboxSubjects("chika-" + fixtures.run + "@apply.example.com"))
 			.anySatisfy(subject -> assertThat(subject).contains(String.valueOf(receiptNo)));
+		// ASVS 14.2.1: the mailed link carries the token after "#", never in the query; the code is there to paste.
+		assertThat(asSystem(() -> jdbc.sql("SELECT body FROM notices.outbox WHERE recipient = ? ORDER BY seq")
+			.param("chika-" + fixtures.run + "@apply.example.com").query(String.class).list()))
+			.anySatisfy(mail -> assertThat(mail).contains("/apply/status/" + receiptNo + "#")
+				.contains("enter this status code").doesNotContain("token="));
 	}
 
 	@Test

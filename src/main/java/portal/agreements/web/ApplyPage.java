@@ -1,6 +1,9 @@
 package portal.agreements.web;
 
 import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -10,9 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import portal.agreements.AgreementRefusal;
 import portal.agreements.desk.ApplicationDesk;
+import portal.agreements.desk.ApplicationStatus;
 import portal.agreements.desk.Receipt;
 import portal.platform.Feature;
 import portal.platform.PortalFeature;
@@ -51,10 +54,33 @@ class ApplyPage {
 		}
 	}
 
+	/**
+	 * The page a receipt's link opens. The link carries the application's token after {@code #},
+	 * which browsers never send (ASVS 14.2.1): the page's script moves it into the form and posts
+	 * it; without scripts people paste the status code the confirmation mail shows. A token in the
+	 * query string is not read: it would be in logs and Referer headers.
+	 */
 	@GetMapping("/apply/status/{receiptNo}")
-	String status(@PathVariable long receiptNo, @RequestParam(defaultValue = "") String token, Model model) {
-		model.addAttribute("status", desk.status(receiptNo, token)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	String statusEntry(@PathVariable long receiptNo, Model model) {
+		model.addAttribute("receiptNo", receiptNo);
+		return "agreements/application-status-entry";
+	}
+
+	/** The state, for whoever sends the application's token in the body. */
+	@PostMapping("/apply/status/{receiptNo}")
+	String status(@PathVariable long receiptNo, @RequestParam(defaultValue = "") String token, Model model,
+			HttpServletResponse response) {
+		String code = token.strip();
+		Optional<ApplicationStatus> status = code.isEmpty() ? Optional.empty() : desk.status(receiptNo, code);
+		if (status.isEmpty()) {
+			// Whether the receipt number exists is not the visitor's business: the same answer either way.
+			response.setStatus(code.isEmpty() ? HttpStatus.BAD_REQUEST.value() : HttpStatus.NOT_FOUND.value());
+			model.addAttribute("receiptNo", receiptNo);
+			model.addAttribute("codeError", code.isEmpty() ? "agreements.status.code-required"
+					: "agreements.status.code-unknown");
+			return "agreements/application-status-entry";
+		}
+		model.addAttribute("status", status.get());
 		return "agreements/application-status";
 	}
 
