@@ -138,7 +138,7 @@ public class Documents {
 		Optional<DocumentVersion> latest = version(key, version - 1);
 		if (latest.isPresent() && effective.isBefore(latest.get().effectiveFrom())) {
 			throw TermsRefusal.invalid("effectiveFrom", "The effective date is before that of version "
-					+ latest.get().version() + ".");
+					+ latest.get().version() + ".", "effective-before-latest", latest.get().version());
 		}
 		String bodyEn = content.bodyEn().strip();
 		jdbc.sql("""
@@ -192,7 +192,7 @@ public class Documents {
 	public void saveDraft(String key, NewVersion content) {
 		requireType(key);
 		if (content.bodyEn() != null && content.bodyEn().length() > NewVersion.MAX_BODY) {
-			throw TermsRefusal.invalid("bodyEn", "The English body is too long.");
+			throw TermsRefusal.invalid("bodyEn", "The English body is too long.", "body-long");
 		}
 		jdbc.sql("""
 				INSERT INTO terms.drafts (kind, title_en, body_en, title_ja, body_ja, summary_en, summary_ja, updated_at, updated_by)

@@ -1,20 +1,41 @@
 package portal.terms;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import portal.platform.PortalException;
 
-/** A document request the portal refuses, naming the field at fault when there is one. */
-public class TermsRefusal extends PortalException {
+/**
+ * A document request the portal refuses, naming the field at fault when there is one. Refusals
+ * the publishing page meets also carry a message key ({@code terms.refusal.*}), so that the page
+ * shows them in the person's language; the API keeps the English message.
+ */
+public class TermsRefusal extends PortalException implements MessageSourceResolvable {
 
 	private final String field;
 
+	private final String key;
+
+	private final Object[] arguments;
+
 	TermsRefusal(String problemType, HttpStatus status, String field, String message) {
+		this(problemType, status, field, message, null, new Object[0]);
+	}
+
+	private TermsRefusal(String problemType, HttpStatus status, String field, String message, String key,
+			Object[] arguments) {
 		super(problemType, status, message);
 		this.field = field;
+		this.key = key;
+		this.arguments = arguments;
 	}
 
 	public static TermsRefusal invalid(String field, String message) {
 		return new TermsRefusal("invalid-document", HttpStatus.BAD_REQUEST, field, message);
+	}
+
+	/** Bad input a page shows, by the message key {@code terms.refusal.<key>} with its arguments. */
+	public static TermsRefusal invalid(String field, String message, String key, Object... arguments) {
+		return new TermsRefusal("invalid-document", HttpStatus.BAD_REQUEST, field, message, key, arguments.clone());
 	}
 
 	public static TermsRefusal unknownDocument() {
@@ -28,5 +49,21 @@ public class TermsRefusal extends PortalException {
 	/** The request field at fault, or null. */
 	public String field() {
 		return field;
+	}
+
+	@Override
+	public String[] getCodes() {
+		return key == null ? new String[0] : new String[] { "terms.refusal." + key };
+	}
+
+	@Override
+	public Object[] getArguments() {
+		return arguments.clone();
+	}
+
+	/** Without a key, or without a translation of it, pages show the English message. */
+	@Override
+	public String getDefaultMessage() {
+		return getMessage();
 	}
 }

@@ -244,6 +244,25 @@ class DocumentsIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-2.1 the editor says what to fix in the publisher's language, and keeps what was typed")
+	void editorRefusalsInThePublishersLanguage() throws Exception {
+		var publisher = authentication(TestPrincipals.staff("pub-5", "PUBLISHER"));
+		int before = documents.versions(SPEC).size();
+		mvc.perform(post("/console/documents/" + SPEC).with(csrf()).with(publisher).param("lang", "ja")
+				.param("titleEn", "Service specification").param("bodyEn", "Kept body.").param("summaryEn", "")
+				.param("zone", "UTC").param("action", "publish"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"form-error\""), containsString("変更点の概要を入力してください"),
+					not(containsString("The summary of changes is empty")), containsString("Kept body."))));
+		mvc.perform(post("/console/documents/" + SPEC).with(csrf()).with(publisher)
+				.param("titleEn", "Service specification").param("bodyEn", "Kept body.").param("summaryEn", "Why.")
+				.param("effectiveAt", "soon").param("zone", "UTC").param("action", "publish"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The effective date is not a date and time; choose one with the picker.")));
+		assertThat(documents.versions(SPEC)).hasSize(before);
+	}
+
+	@Test
 	@DisplayName("R-2.1 the database refuses the application any change to a published version")
 	void publishedVersionsCannotBeChanged() {
 		tenancy.run(Actor.job("test"), TenantScope.system(), () -> {

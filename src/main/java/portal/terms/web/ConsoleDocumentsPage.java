@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +56,7 @@ class ConsoleDocumentsPage {
 				return LocalDateTime.parse(effectiveAt).atZone(zoneId).toInstant();
 			}
 			catch (java.time.DateTimeException ex) {
-				throw TermsRefusal.invalid("effectiveFrom", "The effective date is not a date and time.");
+				throw TermsRefusal.invalid("effectiveFrom", "The effective date is not a date and time.", "effective-unreadable");
 			}
 		}
 	}
@@ -65,8 +67,11 @@ class ConsoleDocumentsPage {
 
 	private final Times times;
 
-	ConsoleDocumentsPage(Documents documents, SafeMarkdown markdown, Times times) {
+	private final MessageSource messages;
+
+	ConsoleDocumentsPage(Documents documents, SafeMarkdown markdown, Times times, MessageSource messages) {
 		this.times = times;
+		this.messages = messages;
 		this.documents = documents;
 		this.markdown = markdown;
 	}
@@ -119,7 +124,8 @@ class ConsoleDocumentsPage {
 		model.addAttribute("form", form);
 		model.addAttribute("done", done);
 		model.addAttribute("errorField", refusal == null ? null : refusal.field());
-		model.addAttribute("errorMessage", refusal == null ? null : refusal.getMessage());
+		// In the publisher's language where the refusal has a key, else the English message.
+		model.addAttribute("errorMessage", refusal == null ? null : messages.getMessage(refusal, LocaleContextHolder.getLocale()));
 		model.addAttribute("latest", documents.versions(key).stream().findFirst().orElse(null));
 		return "terms/console-document";
 	}
