@@ -92,6 +92,8 @@ class IdentityJourneyBrowserTests {
 		assertThat(browser.getCurrentUrl()).endsWith("/app");
 
 		browser.get(url("/app/users/new"));
+		// The sign-in's own navigation may still be settling when this one starts: wait for the form.
+		waitFor(browser, By.id("user-name"));
 		browser.findElement(By.id("user-name")).sendKeys("Kenji Colleague");
 		browser.findElement(By.id("user-email")).sendKeys(colleagueEmail);
 		browser.findElement(By.id("user-phone")).sendKeys("+81 3 8765 4321");
