@@ -151,6 +151,16 @@ class SystemKeysIntegrationTests {
 			.with(admin()).with(csrf()))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("exists already")));
+		// In the reader's language, and beside the form rather than as the API's English message.
+		mvc.perform(post("/console/system-keys").param("name", name).param("contractingCompany", "NTT-EUROPE")
+			.param("lang", "ja").with(admin()).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(allOf(containsString("という名前のキーはすでにあります"),
+					not(containsString("exists already")))));
+		mvc.perform(post("/console/system-keys").param("name", "No Spaces").param("contractingCompany", "NTT-EUROPE")
+			.param("lang", "ja").with(admin()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("英小文字・数字・ハイフンで3〜64文字")));
 	}
 
 	private static RequestPostProcessor admin() {

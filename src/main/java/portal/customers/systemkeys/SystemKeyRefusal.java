@@ -10,8 +10,12 @@ class SystemKeyRefusal extends PortalException {
 		super(type, status, message);
 	}
 
+	private SystemKeyRefusal(String type, HttpStatus status, String message, String field) {
+		super(type, status, message, field);
+	}
+
 	static SystemKeyRefusal invalid(String field, String message) {
-		return new SystemKeyRefusal("invalid-field", HttpStatus.BAD_REQUEST, field + ": " + message);
+		return new SystemKeyRefusal("invalid-field", HttpStatus.BAD_REQUEST, field + ": " + message, field);
 	}
 
 	static SystemKeyRefusal nameTaken(String name) {

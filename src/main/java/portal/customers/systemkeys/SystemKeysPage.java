@@ -2,6 +2,8 @@ package portal.customers.systemkeys;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +47,10 @@ class SystemKeysPage {
 
 	private final Tenancy tenancy;
 
-	SystemKeysPage(ServiceSystemKeys keys, Catalog catalog, Tenancy tenancy) {
+	private final MessageSource messages;
+
+	SystemKeysPage(ServiceSystemKeys keys, Catalog catalog, Tenancy tenancy, MessageSource messages) {
+		this.messages = messages;
 		this.keys = keys;
 		this.catalog = catalog;
 		this.tenancy = tenancy;
@@ -66,7 +71,11 @@ class SystemKeysPage {
 		}
 		catch (PortalException refused) {
 			response.setStatus(refused.status().value());
-			model.addAttribute("error", refused.getMessage());
+			// In the reader's language by the refusal's type (and field), else the service's English message.
+			String key = "customers.keys.refusal." + refused.problemType()
+					+ refused.offendingField().map(field -> "." + field).orElse("");
+			model.addAttribute("error", messages.getMessage(key, new Object[] { form.name() }, refused.getMessage(),
+					LocaleContextHolder.getLocale()));
 		}
 		fill(model, form);
 		return "customers/system-keys";
