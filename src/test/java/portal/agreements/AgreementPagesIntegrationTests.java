@@ -181,6 +181,12 @@ class AgreementPagesIntegrationTests {
 			.param("kind", "planned").param("start", "2020-01-01T00:00"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"refusal\"")));
+		mvc.perform(post("/console/suspensions").with(csrf()).with(authentication(AgreementFixtures.SERVICE_MANAGER))
+			.param("customer", customer.code()).param("scope", "whole").param("reason", "art-11.1-1")
+			.param("kind", "planned").param("start", "2020-01-01T00:00").param("lang", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("開始を過去にすることはできません"),
+					not(containsString("cannot be in the past")))));
 		Authentication administrator = administrator(customer.id());
 		acceptTermsInForce(customer.id(), ((PortalUser) administrator.getPrincipal()).accountId());
 		mvc.perform(get("/app/agreement").with(authentication(administrator)))
@@ -194,7 +200,7 @@ class AgreementPagesIntegrationTests {
 		mvc.perform(post("/app/agreement/termination-request").with(csrf()).with(authentication(administrator))
 			.cookie(new Cookie("portal-lang", "ja")).param("effectiveDate", "31/03/2027"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("id=\"refusal\""), containsString("年-月-日で入力してください"),
+			.andExpect(content().string(allOf(containsString("id=\"refusal\""), containsString("2027-03-31 のように入力してください"),
 					not(containsString("give a date such as")))));
 		mvc.perform(post("/app/agreement/termination-request/withdrawal").with(csrf()).with(authentication(administrator))
 			.cookie(new Cookie("portal-lang", "ja")))
