@@ -297,14 +297,7 @@ public class UsageQueries {
 		if (read.length > 0) {
 			Long[] lows = Arrays.stream(read).map(r -> r[0]).toArray(Long[]::new);
 			Long[] highs = Arrays.stream(read).map(r -> r[1]).toArray(Long[]::new);
-			// A stretch at a time (OFFSET 0 keeps the subquery apart): as a plain join, PostgreSQL read all the
-			// instance's samples of the range and joined them to the stretches afterwards (68 ms against 2 ms).
-			jdbc.sql("""
-					SELECT s.series_id, s.t, s.value FROM unnest(?::bigint[], ?::bigint[]) AS r(low, high)
-					CROSS JOIN LATERAL (
-					  SELECT series_id, floor(date_part('epoch', at))::bigint AS t, value FROM usage.samples
-					  WHERE customer_id = ? AND series_id = ANY (?)
-					   AND at >= to_timestamp(r.low) AND at < to_timestamp(r.high) OFFSET 0) s""")
+			jdbc.sql(STRETCHES)
 				.params(lows, highs, customer, ids)
 				.query(rs -> {
 					long at = rs.getLong(2);
@@ -340,6 +333,17 @@ public class UsageQueries {
 		return new Availability(instance.id(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(end),
 				Duration.ofSeconds(step).toString(), percentage, outages, NOTICE);
 	}
+
+	// The samples of the stretches availability reads, a stretch at a time (OFFSET 0 keeps each apart: as a
+	// plain join, PostgreSQL read all the instance's samples of the range and joined them to the stretches
+	// afterwards, 68 ms against 2 ms). The stretch's times go into the primary key's index condition
+	// (UsagePlansIntegrationTests), so each reads its stretch, not the series' history.
+	static final String STRETCHES = """
+			SELECT s.series_id, s.t, s.value FROM unnest(?::bigint[], ?::bigint[]) AS r(low, high)
+			CROSS JOIN LATERAL (
+			  SELECT series_id, floor(date_part('epoch', at))::bigint AS t, value FROM usage.samples
+			  WHERE customer_id = ? AND series_id = ANY (?)
+			   AND at >= to_timestamp(r.low) AND at < to_timestamp(r.high) OFFSET 0) s""";
 
 	// The time of the instance's first sample in [start, end) as epoch seconds, or end if none: one
 	// index probe per series (ordered by time, the day partitions in order, stopping at the first).

@@ -88,6 +88,19 @@ class UsagePlansIntegrationTests {
 	}
 
 	@Test
+	@DisplayName("R-7.5 availability reads each stretch's samples by its times in the primary key, not the series' whole history")
+	void availabilityStretchesUseTheTimesInTheIndex() {
+		tenancy.call(Actor.job("plan"), TenantScope.system(),
+				() -> jdbc.sql("SELECT usage.ensure_partition(?)").param(java.time.LocalDate.of(2025, 12, 2))
+					.query(Boolean.class).single());
+		UUID customer = UUID.randomUUID();
+		String plan = plan(Actor.user("CP-PLAN"), TenantScope.customer(customer), UsageQueries.STRETCHES,
+				new Long[] { 1_764_633_600L }, new Long[] { 1_764_640_800L }, customer, new Long[] { 1L, 2L });
+		System.out.println("Availability stretches:\n" + plan);
+		assertThat(plan).containsPattern("Index Cond: .*AND \\(at >= .*AND \\(at < ");
+	}
+
+	@Test
 	@DisplayName("R-7.5 a relevant-service system's rollup probes find each bucket by its time in the primary key, not by reading the series' history")
 	void rollupProbesUseTheBucketInTheIndex() {
 		Object[] keys = { new String[] { UUID.randomUUID().toString() }, new Long[] { 1L }, new Long[] { 1_764_547_200L } };
