@@ -20,7 +20,7 @@ public class AgreementRefusal extends PortalException {
 
 	AgreementRefusal(String problemType, HttpStatus status, String field, String messageKey, String message,
 			Map<String, Object> properties) {
-		super(problemType, status, message);
+		super(problemType, status, message, null, messageKey);
 		this.field = field;
 		this.messageKey = messageKey;
 		this.properties = Map.copyOf(properties);

@@ -1,6 +1,5 @@
 package portal.terms;
 
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import portal.platform.PortalException;
 
@@ -9,13 +8,9 @@ import portal.platform.PortalException;
  * the publishing page meets also carry a message key ({@code terms.refusal.*}), so that the page
  * shows them in the person's language; the API keeps the English message.
  */
-public class TermsRefusal extends PortalException implements MessageSourceResolvable {
+public class TermsRefusal extends PortalException {
 
 	private final String field;
-
-	private final String key;
-
-	private final Object[] arguments;
 
 	TermsRefusal(String problemType, HttpStatus status, String field, String message) {
 		this(problemType, status, field, message, null, new Object[0]);
@@ -23,10 +18,8 @@ public class TermsRefusal extends PortalException implements MessageSourceResolv
 
 	private TermsRefusal(String problemType, HttpStatus status, String field, String message, String key,
 			Object[] arguments) {
-		super(problemType, status, message);
+		super(problemType, status, message, null, key == null ? null : "terms.refusal." + key, arguments);
 		this.field = field;
-		this.key = key;
-		this.arguments = arguments;
 	}
 
 	public static TermsRefusal invalid(String field, String message) {
@@ -49,21 +42,5 @@ public class TermsRefusal extends PortalException implements MessageSourceResolv
 	/** The request field at fault, or null. */
 	public String field() {
 		return field;
-	}
-
-	@Override
-	public String[] getCodes() {
-		return key == null ? new String[0] : new String[] { "terms.refusal." + key };
-	}
-
-	@Override
-	public Object[] getArguments() {
-		return arguments.clone();
-	}
-
-	/** Without a key, or without a translation of it, pages show the English message. */
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 }

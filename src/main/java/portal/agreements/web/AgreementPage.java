@@ -2,7 +2,9 @@ package portal.agreements.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,7 +35,10 @@ class AgreementPage {
 
 	private final Times times;
 
-	AgreementPage(AgreementLifecycle lifecycle, PresenceConfirmation presence, Times times) {
+	private final MessageSource messages;
+
+	AgreementPage(AgreementLifecycle lifecycle, PresenceConfirmation presence, Times times, MessageSource messages) {
+		this.messages = messages;
 		this.times = times;
 		this.lifecycle = lifecycle;
 		this.presence = presence;
@@ -50,7 +55,7 @@ class AgreementPage {
 	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
 	String request(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String effectiveDate,
 			@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String code,
-			Model model) {
+			Model model, Locale locale) {
 		try {
 			LocalDate date = parse(effectiveDate);
 			presence.confirm(user, currentPassword, code);
@@ -58,24 +63,25 @@ class AgreementPage {
 			return "redirect:/app/agreement?requested";
 		}
 		catch (AgreementRefusal refusal) {
-			model.addAttribute("refusal", new Refused(refusal.messageKey(), refusal.getMessage()));
+			model.addAttribute("refusal", messages.getMessage(refusal, locale));
 			return agreement(user, model);
 		}
 		catch (IdentityException refusal) {
-			model.addAttribute("refusal", new Refused("identity.page.problem." + refusal.problemType(), refusal.getMessage()));
+			model.addAttribute("refusal", messages.getMessage("identity.page.problem." + refusal.problemType(), null,
+					refusal.getMessage(), locale));
 			return agreement(user, model);
 		}
 	}
 
 	@PostMapping("/app/agreement/termination-request/withdrawal")
 	@PreAuthorize("hasRole('CUSTOMER_ADMINISTRATOR')")
-	String withdraw(@AuthenticationPrincipal PortalUser user, Model model) {
+	String withdraw(@AuthenticationPrincipal PortalUser user, Model model, Locale locale) {
 		try {
 			lifecycle.withdrawTerminationRequest(user.customerId());
 			return "redirect:/app/agreement?withdrawn";
 		}
 		catch (AgreementRefusal refusal) {
-			model.addAttribute("refusal", new Refused(refusal.messageKey(), refusal.getMessage()));
+			model.addAttribute("refusal", messages.getMessage(refusal, locale));
 			return agreement(user, model);
 		}
 	}
@@ -87,9 +93,5 @@ class AgreementPage {
 		catch (DateTimeParseException ex) {
 			throw AgreementRefusal.invalid("effectiveDate", "date", "give a date such as 2027-03-31.");
 		}
-	}
-
-	/** A refusal as the page shows it: in the person's language by its key, in English where the key has no text. */
-	record Refused(String key, String text) {
 	}
 }

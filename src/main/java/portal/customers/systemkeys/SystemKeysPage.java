@@ -71,11 +71,8 @@ class SystemKeysPage {
 		}
 		catch (PortalException refused) {
 			response.setStatus(refused.status().value());
-			// In the reader's language by the refusal's type (and field), else the service's English message.
-			String key = "customers.keys.refusal." + refused.problemType()
-					+ refused.offendingField().map(field -> "." + field).orElse("");
-			model.addAttribute("error", messages.getMessage(key, new Object[] { form.name() }, refused.getMessage(),
-					LocaleContextHolder.getLocale()));
+			// In the reader's language where the refusal has a key, else the service's English message.
+			model.addAttribute("error", messages.getMessage(refused, LocaleContextHolder.getLocale()));
 		}
 		fill(model, form);
 		return "customers/system-keys";

@@ -11,20 +11,15 @@ import portal.platform.PortalException;
  * carry a message key ({@code orders.refusal.*}), so that pages show them in the person's
  * language; the API keeps the English message.
  */
-public class OrderRefusal extends PortalException implements MessageSourceResolvable {
+public class OrderRefusal extends PortalException {
 
 	private final String field;
 
-	private final String key;
-
-	private final Object[] arguments;
-
 	private OrderRefusal(String type, HttpStatus status, String field, String message, String key,
 			Object[] arguments) {
-		super(type, status, field.isEmpty() ? message : field + ": " + message);
+		super(type, status, field.isEmpty() ? message : field + ": " + message, null,
+				key == null ? null : "orders.refusal." + key, arguments);
 		this.field = field;
-		this.key = key;
-		this.arguments = arguments;
 	}
 
 	private OrderRefusal(String type, HttpStatus status, String field, String message) {
@@ -69,22 +64,6 @@ public class OrderRefusal extends PortalException implements MessageSourceResolv
 	/** The request field the refusal concerns; empty when none. */
 	public String field() {
 		return field;
-	}
-
-	@Override
-	public String[] getCodes() {
-		return key == null ? new String[0] : new String[] { "orders.refusal." + key };
-	}
-
-	@Override
-	public Object[] getArguments() {
-		return arguments.clone();
-	}
-
-	/** Without a key, or without a translation of it, pages show the English message. */
-	@Override
-	public String getDefaultMessage() {
-		return getMessage();
 	}
 
 	private String bare() {
