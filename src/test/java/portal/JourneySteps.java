@@ -122,11 +122,16 @@ public final class JourneySteps {
 	 */
 	public static void signIn(WebDriver browser, String signInUrl, String loginId, String password, String code) {
 		browser.get(signInUrl);
+		// The previous page's own navigation may still be settling when this one starts: wait for the form.
+		waitFor(browser, By.id("username"));
 		browser.findElement(By.id("username")).sendKeys(loginId);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("code")).sendKeys(code);
 		click(browser, By.cssSelector("main form button[type=submit]"));
 		waitFor(browser, ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
+		// The landing page loaded to its end, so that the next navigation does not race it.
+		waitFor(browser, driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
+				"return document.readyState")));
 	}
 
 	/** Signs out from the header and waits for the confirmation. */
