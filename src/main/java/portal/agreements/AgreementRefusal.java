@@ -14,15 +14,12 @@ public class AgreementRefusal extends PortalException {
 
 	private final String field;
 
-	private final String messageKey;
-
 	private final Map<String, Object> properties;
 
 	AgreementRefusal(String problemType, HttpStatus status, String field, String messageKey, String message,
 			Map<String, Object> properties) {
 		super(problemType, status, message, null, messageKey);
 		this.field = field;
-		this.messageKey = messageKey;
 		this.properties = Map.copyOf(properties);
 	}
 
@@ -53,8 +50,9 @@ public class AgreementRefusal extends PortalException {
 		return field;
 	}
 
+	/** The key pages show the refusal by ({@code agreements.error.*}), as {@link #getCodes()} gives it. */
 	public String messageKey() {
-		return messageKey;
+		return getCodes()[0];
 	}
 
 	/** Extra members of the problem detail, e.g. the older application's receipt number. */

@@ -71,11 +71,7 @@ class RollupRaceIntegrationTests {
 			.isEqualTo("2 140 40 100");
 		assertThat(bucket(fixtures, "daily", circuit, "2004-03-01T00:00:00Z")).as("the day holds all three")
 			.isEqualTo("3 141 1 100");
-		byte[][] day = fixtures.asSystem(() -> jdbc.sql("""
-				SELECT b.hours, b.count, b.sum FROM usage.hourly_days b
-				JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
-				WHERE s.instance_id = ? AND b.day = '2004-03-01T00:00:00Z'""").param(circuit)
-			.query((rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2), rs.getBytes(3) }).single());
+		byte[][] day = hoursOfDay(fixtures, circuit, "2004-03-01T00:00:00Z");
 		assertThat(HoursOfDay.hours(day[0])).as("the day's hours, laid out after both writers").containsExactly(2, 10);
 		assertThat(HoursOfDay.counts(day[1])).containsExactly(1, 2);
 		assertThat(HoursOfDay.figures(day[2])).containsExactly(1, 140);
@@ -101,11 +97,7 @@ class RollupRaceIntegrationTests {
 		assertThat(bucket(fixtures, "hourly", circuit, "2004-03-02T11:00:00Z")).isEqualTo("1 40 40 40");
 		assertThat(bucket(fixtures, "daily", circuit, "2004-03-02T00:00:00Z")).as("the day holds both writers' samples")
 			.isEqualTo("2 140 40 100");
-		byte[][] day = fixtures.asSystem(() -> jdbc.sql("""
-				SELECT b.hours, b.count, b.sum FROM usage.hourly_days b
-				JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
-				WHERE s.instance_id = ? AND b.day = '2004-03-02T00:00:00Z'""").param(circuit)
-			.query((rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2), rs.getBytes(3) }).single());
+		byte[][] day = hoursOfDay(fixtures, circuit, "2004-03-02T00:00:00Z");
 		assertThat(HoursOfDay.hours(day[0])).as("the day's hours, laid out by both writers").containsExactly(10, 11);
 		assertThat(HoursOfDay.counts(day[1])).containsExactly(1, 1);
 		assertThat(HoursOfDay.figures(day[2])).containsExactly(100, 40);
@@ -128,6 +120,15 @@ class RollupRaceIntegrationTests {
 		release.countDown();
 		assertThat(first.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
 		assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
+	}
+
+	// The day's row of usage.hourly_days: its packed hours, counts and sums.
+	private byte[][] hoursOfDay(UsageFixtures fixtures, String circuit, String day) {
+		return fixtures.asSystem(() -> jdbc.sql("""
+				SELECT b.hours, b.count, b.sum FROM usage.hourly_days b
+				JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
+				WHERE s.instance_id = ? AND b.day = ?::timestamptz""").params(circuit, day)
+			.query((rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2), rs.getBytes(3) }).single());
 	}
 
 	private String bucket(UsageFixtures fixtures, String table, String circuit, String bucket) {

@@ -134,14 +134,18 @@ class UsageViews {
 	private record Window(Instant from, Instant to) {
 	}
 
+	// The fixed ranges end with the hour under way.
+	private Instant end() {
+		return clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+	}
+
 	private Window last24Hours() {
-		Instant end = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+		Instant end = end();
 		return new Window(end.minus(Duration.ofHours(24)), end);
 	}
 
 	private Window window(RangeForm range) {
-		Instant now = clock.instant();
-		Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+		Instant end = end();
 		return switch (range.range()) {
 			case "7d" -> new Window(end.minus(Duration.ofDays(7)), end);
 			case "30d" -> new Window(end.minus(Duration.ofDays(30)), end);
