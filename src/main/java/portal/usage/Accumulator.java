@@ -58,6 +58,11 @@ final class Accumulator {
 		return copy;
 	}
 
+	/** Whether this summary keeps a sketch for a p95. */
+	boolean percentile95() {
+		return sketch != null;
+	}
+
 	long count() {
 		return count;
 	}

@@ -3,13 +3,14 @@ package portal.usage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Reads the packed figures of a row of {@code usage.hourly_days}: the day's buckets one after the
  * other, big-endian, as PostgreSQL's send functions write them (2-byte hours of the day, 4-byte
  * counts, 8-byte doubles with NaN for none). The queries read a row in place, bucket by bucket
  * (a month of 100 series is 3,000 rows, and nothing is copied out of them); the whole-column
- * readers at the end serve the checks of what the writer stored.
+ * readers at the end serve the writer, which merges into a stored day ({@link DayOfHours}).
  */
 final class HoursOfDay {
 
@@ -71,6 +72,21 @@ final class HoursOfDay {
 			counts[i] = (int) INT.get(packed, i * Integer.BYTES);
 		}
 		return counts;
+	}
+
+	/** Every bucket's sketch (each one's 4-byte length, then its bytes); null where a bucket has none. */
+	static byte[][] sketches(byte[] packed, int buckets) {
+		byte[][] sketches = new byte[buckets][];
+		int at = 0;
+		for (int i = 0; i < buckets; i++) {
+			int length = (int) INT.get(packed, at);
+			at += Integer.BYTES;
+			if (length > 0) {
+				sketches[i] = Arrays.copyOfRange(packed, at, at + length);
+				at += length;
+			}
+		}
+		return sketches;
 	}
 
 	/** Every bucket's figure; NaN where a bucket has none. */

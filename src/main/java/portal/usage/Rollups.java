@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -25,8 +26,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * mergeable, so a bucket that only gained samples is its stored summary merged with the new
  * samples' summary. A bucket where a stored value was replaced is not (the old value may have
  * been its min or max, and is in its sketch): such an hour is recomputed from its samples, and
- * such a day from its hours. Each touched day's hours are then laid out again in one row of
- * {@code usage.hourly_days}, which hourly points are read from.
+ * such a day from its hours. The hours of a series and day are one row of
+ * {@code usage.hourly_days}, read, merged into and written back whole.
  */
 final class Rollups {
 
@@ -81,16 +82,16 @@ final class Rollups {
 				OFFSET 0
 			) s""".formatted(KEYS);
 
-	// Hours of days where a value was replaced, read after the hours were written.
-	private static final String HOURS_OF_DAYS = """
-			SELECT k.series_id, k.bucket, h.count, h.min, h.max, h.sum, h.sketch
+	// The touched days' rows of hours, read through the primary key and locked: a concurrent writer of
+	// the same day waits for this transaction, then reads the hours it wrote.
+	private static final String STORED_DAYS = """
+			SELECT k.series_id, k.bucket, d.hours, d.count, d.min, d.max, d.sum, d.p95, d.sketches
 			FROM %1$s
 			CROSS JOIN LATERAL (
-				SELECT h.count, h.min, h.max, h.sum, h.sketch FROM usage.hourly h
-				WHERE h.customer_id = k.customer_id AND h.series_id = k.series_id
-				  AND h.bucket >= k.starts AND h.bucket < k.day_ends
-				OFFSET 0
-			) h""".formatted(KEYS);
+				SELECT d.hours, d.count, d.min, d.max, d.sum, d.p95, d.sketches FROM usage.hourly_days d
+				WHERE d.customer_id = k.customer_id AND d.series_id = k.series_id AND d.day = k.starts
+				OFFSET 0 FOR UPDATE
+			) d""".formatted(KEYS);
 
 	// The buckets to write, copied into a temporary table of the writer's own session, read by the
 	// statements that write them, then emptied with TRUNCATE. A table shared by every writer, each
@@ -125,30 +126,25 @@ final class Rollups {
 			ON CONFLICT (customer_id, series_id, bucket) DO UPDATE SET count = EXCLUDED.count, min = EXCLUDED.min,
 				max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95, sketch = EXCLUDED.sketch""";
 
-	// The touched days' rows of usage.hourly_days, rewritten from their hours once both levels are
-	// written. Each day's daily bucket is locked by then (read FOR UPDATE, inserted or upserted), so
-	// a concurrent writer of the same day waits for this transaction and then reads its hours.
-	static final String HOURS_OF_DAY_PACKED = """
-			string_agg(int2send(date_part('hour', h.bucket AT TIME ZONE 'UTC')::smallint), ''::bytea ORDER BY h.bucket) AS hours,
-			string_agg(int4send(h.count), ''::bytea ORDER BY h.bucket) AS count,
-			string_agg(float8send(h.min), ''::bytea ORDER BY h.bucket) AS min,
-			string_agg(float8send(h.max), ''::bytea ORDER BY h.bucket) AS max,
-			string_agg(float8send(h.sum), ''::bytea ORDER BY h.bucket) AS sum,
-			string_agg(float8send(coalesce(h.p95, 'NaN')), ''::bytea ORDER BY h.bucket) AS p95""";
+	// The touched days' rows of hours, copied into a temporary table of the session as the buckets are.
+	private static final String CREATE_DAYS = """
+			CREATE TEMPORARY TABLE IF NOT EXISTS rollup_days (
+				customer_id uuid NOT NULL, series_id bigint NOT NULL, day timestamptz NOT NULL, hours bytea NOT NULL,
+				count bytea NOT NULL, min bytea NOT NULL, max bytea NOT NULL, sum bytea NOT NULL, p95 bytea NOT NULL,
+				sketches bytea NOT NULL, stored boolean NOT NULL
+			) ON COMMIT DELETE ROWS""";
 
-	private static final String LAY_OUT_DAYS = """
-			INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95)
-			SELECT k.customer_id, k.series_id, k.starts, h.hours, h.count, h.min, h.max, h.sum, h.p95
-			FROM %1$s
-			CROSS JOIN LATERAL (
-				SELECT %2$s FROM usage.hourly h
-				WHERE h.customer_id = k.customer_id AND h.series_id = k.series_id
-				  AND h.bucket >= k.starts AND h.bucket < k.day_ends
-				OFFSET 0
-			) h
-			WHERE h.hours IS NOT NULL
-			ON CONFLICT (customer_id, series_id, day) DO UPDATE SET hours = EXCLUDED.hours, count = EXCLUDED.count,
-				min = EXCLUDED.min, max = EXCLUDED.max, sum = EXCLUDED.sum, p95 = EXCLUDED.p95""".formatted(KEYS, HOURS_OF_DAY_PACKED);
+	// Days the store had no row of: a plain insert; a concurrent writer's row makes apply start over.
+	private static final String INSERT_DAYS = """
+			INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95, sketches)
+			SELECT customer_id, series_id, day, hours, count, min, max, sum, p95, sketches FROM pg_temp.rollup_days
+			WHERE NOT stored""";
+
+	private static final String UPDATE_DAYS = """
+			UPDATE usage.hourly_days t SET hours = s.hours, count = s.count, min = s.min, max = s.max, sum = s.sum,
+				p95 = s.p95, sketches = s.sketches
+			FROM pg_temp.rollup_days s
+			WHERE s.stored AND t.customer_id = s.customer_id AND t.series_id = s.series_id AND t.day = s.day""";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
@@ -161,8 +157,8 @@ final class Rollups {
 		return ANY_STORED.formatted(table);
 	}
 
-	static String layOutSql() {
-		return LAY_OUT_DAYS;
+	static String storedDaysSql() {
+		return STORED_DAYS;
 	}
 
 	// Times apply starts over when concurrent writers keep creating the same new buckets.
@@ -258,26 +254,26 @@ final class Rollups {
 		}
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(CREATE_ROWS);
+			statement.execute(CREATE_DAYS);
 		}
 		for (int attempt = 1;; attempt++) {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
 				long t0 = System.nanoTime();
-				Map<Key, Bucket> hours = combine(connection, "hourly", changes.hours, SAMPLES_OF_HOURS, false);
+				Map<Key, Day> hours = hoursByDay(connection, changes.hours);
 				long t1 = System.nanoTime();
-				write(connection, copy, "hourly", hours);
+				writeDays(connection, copy, hours);
 				long t2 = System.nanoTime();
-				Map<Key, Bucket> days = combine(connection, "daily", changes.days, HOURS_OF_DAYS, true);
+				Map<Key, Bucket> days = combine(connection, changes.days, recomputed -> recomputed
+					.forEach((key, bucket) -> bucket.values = hours.get(key).hours.whole(bucket.values.percentile95())));
 				long t3 = System.nanoTime();
 				write(connection, copy, "daily", days);
 				long t4 = System.nanoTime();
-				layOut(connection, days);
-				long t5 = System.nanoTime();
 				connection.releaseSavepoint(savepoint);
 				if (LOG.isDebugEnabled()) {
-					LOG.debug("rollups of {} hours and {} days: hours read {} ms, written {} ms; days read {} ms,"
-							+ " written {} ms; laid out {} ms", hours.size(), days.size(), (t1 - t0) / 1_000_000,
-							(t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+					LOG.debug("rollups of {} hours in {} days: hours read {} ms, written {} ms; days read {} ms,"
+							+ " written {} ms", changes.hours.size(), days.size(), (t1 - t0) / 1_000_000,
+							(t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
 				}
 				return;
 			}
@@ -290,16 +286,103 @@ final class Rollups {
 		}
 	}
 
-	// Buckets that only gained samples: stored summary + new samples. Others: recomputed from the finer level.
-	private static Map<Key, Bucket> combine(Connection connection, String table, Map<Key, Delta> touched,
-			String finer, boolean finerAreHours) throws SQLException {
+	// The touched hours merged into their days' rows: each touched day's row is read (and locked) once,
+	// an hour that only gained samples is its stored bucket merged with them, an hour where a value was
+	// replaced is recomputed from its samples, and the hours nobody touched stay as they were.
+	private static Map<Key, Day> hoursByDay(Connection connection, Map<Key, Delta> touched) throws SQLException {
+		Map<Key, Day> days = new TreeMap<>();
+		touched.forEach((hour, delta) -> days
+			.computeIfAbsent(new Key(hour.series(), Math.floorDiv(hour.start(), DAY) * DAY),
+					day -> new Day(delta.series.customerId()))
+			.touched.put(hour, delta));
+		withKeys(connection, STORED_DAYS, new ArrayList<>(days.keySet()), key -> days.get(key).customer, statement -> {
+			statement.setFetchSize(10_000);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					Day day = days.get(new Key(rs.getLong(1), rs.getLong(2)));
+					day.stored = true;
+					day.hours = DayOfHours.unpacked(rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), rs.getBytes(6),
+							rs.getBytes(7), rs.getBytes(8), rs.getBytes(9));
+				}
+			}
+		});
+		Map<Key, Bucket> recomputed = new TreeMap<>();
+		days.forEach((dayKey, day) -> day.touched.forEach((hour, delta) -> {
+			int hourOfDay = (int) ((hour.start() - dayKey.start()) / HOUR);
+			if (delta.replaced) {
+				recomputed.put(hour, new Bucket(day.customer, new Accumulator(delta.series.percentile95()), null));
+			}
+			else if (day.hours.has(hourOfDay)) {
+				// Merged into a copy, so that the delta stays as it was for a second attempt.
+				Accumulator values = delta.values.copy();
+				day.hours.mergeInto(hourOfDay, values);
+				day.hours.put(hourOfDay, values);
+			}
+			else {
+				day.hours.put(hourOfDay, delta.values);
+			}
+		}));
+		if (!recomputed.isEmpty()) {
+			read(connection, SAMPLES_OF_HOURS, new ArrayList<>(recomputed.keySet()), recomputed,
+					(rs, bucket) -> bucket.values.accept(rs.getDouble(3)));
+			recomputed.forEach((hour, bucket) -> {
+				long dayStart = Math.floorDiv(hour.start(), DAY) * DAY;
+				days.get(new Key(hour.series(), dayStart)).hours.put((int) ((hour.start() - dayStart) / HOUR),
+						bucket.values);
+			});
+		}
+		return days;
+	}
+
+	private static void writeDays(Connection connection, CopyManager copy, Map<Key, Day> days)
+			throws SQLException, IOException {
+		int[] rows = new int[2];
+		try (BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
+				"COPY pg_temp.rollup_days (customer_id, series_id, day, hours, count, min, max, sum, p95, sketches, stored) "
+						+ "FROM STDIN (FORMAT binary)")))) {
+			for (Map.Entry<Key, Day> entry : days.entrySet()) {
+				Day day = entry.getValue();
+				if (day.hours.isEmpty()) {
+					continue;
+				}
+				rows[day.stored ? 1 : 0]++;
+				byte[][] packed = day.hours.packed();
+				out.row(11).uuid(day.customer).int8(entry.getKey().series())
+					.timestampMicros(entry.getKey().start() * 1_000_000L);
+				for (byte[] column : packed) {
+					out.bytes(column);
+				}
+				out.nullableBool(day.stored);
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			if (rows[0] > 0) {
+				statement.execute(INSERT_DAYS);
+			}
+			if (rows[1] > 0) {
+				statement.execute(UPDATE_DAYS);
+			}
+			statement.execute("TRUNCATE pg_temp.rollup_days");
+		}
+	}
+
+	private interface Recompute {
+
+		void into(Map<Key, Bucket> recomputed) throws SQLException;
+
+	}
+
+	// Daily buckets that only gained samples: stored summary + new samples. Others: recomputed from their hours.
+	private static Map<Key, Bucket> combine(Connection connection, Map<Key, Delta> touched, Recompute recompute)
+			throws SQLException {
 		Map<Key, Bucket> buckets = new TreeMap<>();
+		Map<Key, Bucket> recomputed = new TreeMap<>();
 		List<Key> gained = new ArrayList<>();
-		List<Key> recomputed = new ArrayList<>();
 		touched.forEach((key, delta) -> {
 			if (delta.replaced) {
-				recomputed.add(key);
-				buckets.put(key, new Bucket(delta.series.customerId(), new Accumulator(delta.series.percentile95()), null));
+				Bucket bucket = new Bucket(delta.series.customerId(), new Accumulator(delta.series.percentile95()), null);
+				recomputed.put(key, bucket);
+				buckets.put(key, bucket);
 			}
 			else {
 				// The new samples' summary as it is: a new bucket holds just that. A stored bucket (read once)
@@ -308,19 +391,16 @@ final class Rollups {
 				buckets.put(key, new Bucket(delta.series.customerId(), delta.values, false));
 			}
 		});
-		List<Key> probed = withStored(connection, table, gained, buckets);
+		List<Key> probed = withStored(connection, "daily", gained, buckets);
 		if (!probed.isEmpty()) {
-			read(connection, storedSql(table), probed, buckets, (rs, bucket) -> {
+			read(connection, storedSql("daily"), probed, buckets, (rs, bucket) -> {
 				bucket.stored = true;
 				bucket.values = bucket.values.copy();
 				bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBytes(7));
 			});
 		}
 		if (!recomputed.isEmpty()) {
-			read(connection, finer, recomputed, buckets, finerAreHours
-					? (rs, bucket) -> bucket.values.merge(rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
-							rs.getDouble(6), rs.getBytes(7))
-					: (rs, bucket) -> bucket.values.accept(rs.getDouble(3)));
+			recompute.into(recomputed);
 		}
 		return buckets;
 	}
@@ -359,10 +439,6 @@ final class Rollups {
 		return probed;
 	}
 
-	private static void layOut(Connection connection, Map<Key, Bucket> days) throws SQLException {
-		withKeys(connection, LAY_OUT_DAYS, new ArrayList<>(days.keySet()), days, PreparedStatement::executeUpdate);
-	}
-
 	private interface RowInto {
 
 		void fold(ResultSet rs, Bucket bucket) throws SQLException;
@@ -372,7 +448,7 @@ final class Rollups {
 	private static void read(Connection connection, String sql, List<Key> keys, Map<Key, Bucket> buckets,
 			RowInto into) throws SQLException {
 		keys.sort(null);
-		withKeys(connection, sql, keys, buckets, statement -> {
+		withKeys(connection, sql, keys, key -> buckets.get(key).customer, statement -> {
 			statement.setFetchSize(10_000);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
@@ -383,14 +459,14 @@ final class Rollups {
 	}
 
 	// Runs the statement with the keys (in their order) bound as three arrays: customers, series, bucket starts.
-	private static void withKeys(Connection connection, String sql, List<Key> keys, Map<Key, Bucket> buckets,
+	private static void withKeys(Connection connection, String sql, List<Key> keys, Function<Key, UUID> customerOf,
 			KeyArrays.Work work) throws SQLException {
 		UUID[] customers = new UUID[keys.size()];
 		Long[] series = new Long[keys.size()];
 		Long[] starts = new Long[keys.size()];
 		for (int i = 0; i < customers.length; i++) {
 			Key key = keys.get(i);
-			customers[i] = buckets.get(key).customer;
+			customers[i] = customerOf.apply(key);
 			series[i] = key.series();
 			starts[i] = key.start();
 		}
@@ -452,6 +528,22 @@ final class Rollups {
 		private Delta(Series series) {
 			this.series = series;
 			this.values = new Accumulator(series.percentile95());
+		}
+	}
+
+	/** A touched day's row of hours: as stored (locked) or new, with the touched hours merged in. */
+	private static final class Day {
+
+		private final UUID customer;
+
+		private final Map<Key, Delta> touched = new TreeMap<>();
+
+		private DayOfHours hours = new DayOfHours();
+
+		private boolean stored;
+
+		private Day(UUID customer) {
+			this.customer = customer;
 		}
 	}
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 public enum Step {
 
 	FIVE_MINUTES("5m", Duration.ofMinutes(5), "samples"),
-	HOUR("1h", Duration.ofHours(1), "hourly"),
+	// Hours are kept by day, a row per series and day (usage.hourly_days): read with their own statement.
+	HOUR("1h", Duration.ofHours(1), "hourly_days"),
 	DAY("1d", Duration.ofDays(1), "daily");
 
 	private final String code;

@@ -32,7 +32,7 @@ class UsageErasure implements CustomerErasure {
 	@Override
 	public long erase(UUID customerId) {
 		long rows = 0;
-		for (String table : new String[] { "samples", "hourly", "hourly_days", "daily", "series" }) {
+		for (String table : new String[] { "samples", "hourly_days", "daily", "series" }) {
 			rows += jdbc.sql("DELETE FROM usage." + table + " WHERE customer_id = ?").param(customerId).update();
 		}
 		invalidations.publish(UsageDashboard.CHANGED_TOPIC, customerId.toString());

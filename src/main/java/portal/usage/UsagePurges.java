@@ -53,33 +53,51 @@ class UsagePurges {
 
 	@Bean
 	Purge hourlyUsagePurge(JdbcClient jdbc, Invalidations invalidations) {
-		Purge hours = rollupPurge(jdbc, invalidations, DataClass.HOURLY_USAGE, "hourly", Duration.ofHours(1));
 		return new Purge() {
 			@Override
 			public DataClass dataClass() {
-				return hours.dataClass();
+				return DataClass.HOURLY_USAGE;
 			}
 
-			// The hours laid out by day follow the hours: a day all of whose hours went goes, and the day the
-			// cutoff falls in is laid out again from the hours it keeps (or goes, when it keeps none).
+			// An hour is past its period when it ends at or before the cutoff. The hours are kept by day: a day
+			// all of whose hours are past goes whole, the day the cutoff falls in loses the hours before it
+			// (and goes when it keeps none). The count is of hours.
 			@Override
 			public Purged purgeBefore(Instant cutoff) {
-				Purged purged = hours.purgeBefore(cutoff);
 				Timestamp lastStart = Timestamp.from(cutoff.minus(Duration.ofHours(1)));
 				Timestamp whole = Timestamp.from(cutoff.minus(Duration.ofHours(24)));
-				jdbc.sql("DELETE FROM usage.hourly_days WHERE day <= ?").param(whole).update();
-				jdbc.sql("""
-						DELETE FROM usage.hourly_days d WHERE d.day > ? AND d.day <= ? AND NOT EXISTS (
-						  SELECT 1 FROM usage.hourly h WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
-						   AND h.bucket >= d.day AND h.bucket < d.day + interval '24 hours')""")
-					.params(whole, lastStart).update();
-				jdbc.sql("""
-						UPDATE usage.hourly_days d SET (hours, count, min, max, sum, p95) = (SELECT %s FROM usage.hourly h
-						  WHERE h.customer_id = d.customer_id AND h.series_id = d.series_id
-						   AND h.bucket >= d.day AND h.bucket < d.day + interval '24 hours')
-						WHERE d.day > ? AND d.day <= ?""".formatted(Rollups.HOURS_OF_DAY_PACKED))
-					.params(whole, lastStart).update();
-				return purged;
+				String first = jdbc.sql("SELECT min(day)::text FROM usage.hourly_days WHERE day <= ?").param(lastStart)
+					.query(String.class).optional().orElse(null);
+				if (first == null) {
+					return Purged.NOTHING;
+				}
+				long deleted = jdbc.sql("""
+						WITH gone AS (DELETE FROM usage.hourly_days WHERE day <= ? RETURNING length(hours) / 2 AS hours)
+						SELECT coalesce(sum(hours), 0) FROM gone""").param(whole).query(Long.class).single();
+				deleted += jdbc.sql("""
+						WITH cut AS (
+						  SELECT d.customer_id, d.series_id, d.day, length(d.hours) / 2 AS hours,
+						    usage.hours_through(d.hours, floor(date_part('epoch', ?::timestamptz - d.day) / 3600)::int) AS k
+						  FROM usage.hourly_days d WHERE d.day > ? AND d.day <= ?),
+						gone AS (
+						  DELETE FROM usage.hourly_days d USING cut c
+						  WHERE c.k = c.hours AND d.customer_id = c.customer_id AND d.series_id = c.series_id AND d.day = c.day
+						  RETURNING c.k),
+						trimmed AS (
+						  UPDATE usage.hourly_days d SET hours = substr(d.hours, 2 * c.k + 1), count = substr(d.count, 4 * c.k + 1),
+						    min = substr(d.min, 8 * c.k + 1), max = substr(d.max, 8 * c.k + 1), sum = substr(d.sum, 8 * c.k + 1),
+						    p95 = substr(d.p95, 8 * c.k + 1), sketches = usage.sketches_from(d.sketches, c.k)
+						  FROM cut c
+						  WHERE c.k > 0 AND c.k < c.hours AND d.customer_id = c.customer_id AND d.series_id = c.series_id
+						    AND d.day = c.day
+						  RETURNING c.k)
+						SELECT coalesce((SELECT sum(k) FROM gone), 0) + coalesce((SELECT sum(k) FROM trimmed), 0)""")
+					.params(lastStart, whole, lastStart).query(Long.class).single();
+				if (deleted == 0) {
+					return Purged.NOTHING;
+				}
+				invalidations.publish(UsageDashboard.CHANGED_TOPIC, "*");
+				return new Purged(deleted, "hours from " + first + " to before " + cutoff);
 			}
 		};
 	}

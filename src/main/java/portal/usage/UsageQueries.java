@@ -3,6 +3,8 @@ package portal.usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -129,32 +134,51 @@ public class UsageQueries {
 				NOTICE);
 	}
 
-	// Hourly points from the hourly rollups laid out by day (usage.hourly_days): a row per series and day
+	// Hourly points from the hourly rollups, kept by day (usage.hourly_days): a row per series and day
 	// rather than per hour, 24 times fewer rows to find, check against the wall and send for the same points.
 	private void hoursByDay(UUID customer, List<Series> series, Window window, Stat stat,
 			Map<Long, PointValues> values) {
-		long firstDay = Math.floorDiv(window.startSecond(), Rollups.DAY) * Rollups.DAY;
+		jdbc.sql(hoursSql(stat))
+			.params(customer, series.stream().map(Series::id).toArray(Long[]::new), firstDay(window),
+					Timestamp.from(window.end()))
+			.query(rs -> {
+				PointValues points = values.get(rs.getLong(1));
+				eachHour(rs, stat, window, points.size(), points::put);
+			});
+	}
+
+	private interface HourPoint {
+
+		void accept(int index, double value);
+
+	}
+
+	// A row's hours within the window, as point indexes and the stat's figures (none where it has none).
+	private static void eachHour(ResultSet rs, Stat stat, Window window, int points, HourPoint point)
+			throws SQLException {
+		long day = rs.getLong(2);
+		HoursOfDay buckets = new HoursOfDay(rs.getBytes(3), rs.getBytes(4), stat == Stat.MEAN ? rs.getBytes(5) : null);
+		for (int i = 0; i < buckets.size(); i++) {
+			int index = window.index(day + buckets.hour(i) * Rollups.HOUR);
+			double figure = buckets.figure(i);
+			if (index >= 0 && index < points && !Double.isNaN(figure)) {
+				point.accept(index, buckets.counted() ? figure / buckets.count(i) : figure);
+			}
+		}
+	}
+
+	// The days' rows of hours of some series: series, day (epoch seconds), hours, and the stat's columns.
+	private static String hoursSql(Stat stat) {
 		String columns = switch (stat) {
 			case MEAN -> "sum, count";
 			default -> stat.code();
 		};
-		jdbc.sql("SELECT series_id, floor(date_part('epoch', day))::bigint, hours, " + columns
-				+ " FROM usage.hourly_days WHERE customer_id = ? AND series_id = ANY (?) AND day >= ? AND day < ?")
-			.params(customer, series.stream().map(Series::id).toArray(Long[]::new),
-					Timestamp.from(Instant.ofEpochSecond(firstDay)), Timestamp.from(window.end()))
-			.query(rs -> {
-				PointValues points = values.get(rs.getLong(1));
-				long day = rs.getLong(2);
-				HoursOfDay buckets = new HoursOfDay(rs.getBytes(3), rs.getBytes(4),
-						stat == Stat.MEAN ? rs.getBytes(5) : null);
-				for (int i = 0; i < buckets.size(); i++) {
-					int index = window.index(day + buckets.hour(i) * Rollups.HOUR);
-					double figure = buckets.figure(i);
-					if (index >= 0 && index < points.size() && !Double.isNaN(figure)) {
-						points.put(index, buckets.counted() ? figure / buckets.count(i) : figure);
-					}
-				}
-			});
+		return "SELECT series_id, floor(date_part('epoch', day))::bigint, hours, " + columns
+				+ " FROM usage.hourly_days WHERE customer_id = ? AND series_id = ANY (?) AND day >= ? AND day < ?";
+	}
+
+	private static Timestamp firstDay(Window window) {
+		return Timestamp.from(Instant.ofEpochSecond(Math.floorDiv(window.startSecond(), Rollups.DAY) * Rollups.DAY));
 	}
 
 	/**
@@ -171,14 +195,23 @@ public class UsageQueries {
 			for (Series s : series) {
 				String prefix = "," + csv(s.instanceId()) + "," + csv(s.metric()) + "," + unitOf(s) + ",";
 				int[] next = { 0 };
-				streaming.query(pointsSql(step, stat) + inTimeOrder(step), rs -> {
-					int index = window.index(rs.getLong(2));
+				HourPoint row = (index, value) -> {
 					while (next[0] < index) {
 						write(out, window.time(next[0]++) + prefix + "\n");
 					}
-					double value = rs.getDouble(3);
-					write(out, window.time(next[0]++) + prefix + (rs.wasNull() ? "" : number(value)) + "\n");
-				}, customer, new Long[] { s.id() }, Timestamp.from(window.start()), Timestamp.from(window.end()));
+					write(out, window.time(next[0]++) + prefix + (Double.isNaN(value) ? "" : number(value)) + "\n");
+				};
+				if (step == Step.HOUR) {
+					streaming.query(hoursSql(stat) + " ORDER BY day", rs -> {
+						eachHour(rs, stat, window, window.points(), row);
+					}, customer, new Long[] { s.id() }, firstDay(window), Timestamp.from(window.end()));
+				}
+				else {
+					streaming.query(pointsSql(step, stat) + inTimeOrder(step), rs -> {
+						double value = rs.getDouble(3);
+						row.accept(window.index(rs.getLong(2)), rs.wasNull() ? Double.NaN : value);
+					}, customer, new Long[] { s.id() }, Timestamp.from(window.start()), Timestamp.from(window.end()));
+				}
 				while (next[0] < window.points()) {
 					write(out, window.time(next[0]++) + prefix + "\n");
 				}
@@ -371,20 +404,38 @@ public class UsageQueries {
 		if (firstHour >= lastHour) {
 			return List.of();
 		}
-		Long[] complete = series.stream().filter(s -> s.interval().toSeconds() == step).map(Series::id)
-			.toArray(Long[]::new);
-		Long[] availability = series.stream().filter(s -> "availability".equals(s.metric())).map(Series::id)
-			.toArray(Long[]::new);
-		return jdbc.sql("""
-				SELECT floor(date_part('epoch', bucket))::bigint AS hour FROM usage.hourly
-				WHERE customer_id = ? AND series_id = ANY (?) AND bucket >= ? AND bucket < ?
-				GROUP BY bucket
-				HAVING bool_or(series_id = ANY (?) AND count = ?) AND NOT bool_or(series_id = ANY (?) AND min < 50)
-				ORDER BY bucket""")
-			.params(customer, ids, Timestamp.from(Instant.ofEpochSecond(firstHour)), Timestamp.from(Instant.ofEpochSecond(lastHour)),
-					complete, (int) (3600 / step), availability)
-			.query(Long.class)
-			.list();
+		Set<Long> complete = series.stream().filter(s -> s.interval().toSeconds() == step).map(Series::id)
+			.collect(Collectors.toSet());
+		Set<Long> availability = series.stream().filter(s -> "availability".equals(s.metric())).map(Series::id)
+			.collect(Collectors.toSet());
+		int full = (int) (3600 / step);
+		// By hour: whether a series sampled at the slot length has every slot, and whether availability fell below 50 %.
+		Map<Long, boolean[]> hours = new TreeMap<>();
+		jdbc.sql("SELECT series_id, floor(date_part('epoch', day))::bigint, hours, count, min FROM usage.hourly_days"
+				+ " WHERE customer_id = ? AND series_id = ANY (?) AND day >= ? AND day < ?")
+			.params(customer, ids, Timestamp.from(Instant.ofEpochSecond(Math.floorDiv(firstHour, Rollups.DAY) * Rollups.DAY)),
+					Timestamp.from(Instant.ofEpochSecond(lastHour)))
+			.query(rs -> {
+				long seriesId = rs.getLong(1);
+				long day = rs.getLong(2);
+				HoursOfDay counts = new HoursOfDay(rs.getBytes(3), rs.getBytes(5), rs.getBytes(4));
+				for (int i = 0; i < counts.size(); i++) {
+					long hour = day + counts.hour(i) * Rollups.HOUR;
+					if (hour < firstHour || hour >= lastHour) {
+						continue;
+					}
+					boolean[] flags = hours.computeIfAbsent(hour, h -> new boolean[2]);
+					flags[0] |= complete.contains(seriesId) && counts.count(i) == full;
+					flags[1] |= availability.contains(seriesId) && counts.figure(i) < 50;
+				}
+			});
+		List<Long> up = new ArrayList<>();
+		hours.forEach((hour, flags) -> {
+			if (flags[0] && !flags[1]) {
+				up.add(hour);
+			}
+		});
+		return up;
 	}
 
 	// The stretches of [from, end) outside the given whole hours (ascending), as [low, high) epoch seconds.
@@ -450,6 +501,9 @@ public class UsageQueries {
 	// The time as whole epoch seconds (a bigint on the wire, no timestamp to decode per row), and the one
 	// column the stat needs; rows in the time column's order when ordered.
 	private static String pointsSql(Step step, Stat stat) {
+		if (step == Step.HOUR) {
+			throw new IllegalArgumentException("Hours are read by day (hoursSql)");
+		}
 		String time = step.raw() ? "at" : "bucket";
 		return "SELECT series_id, floor(date_part('epoch', " + time + "))::bigint AS t, "
 				+ (step.raw() ? "value" : stat.expression()) + " FROM usage." + step.table() + " WHERE customer_id = ?"

@@ -169,7 +169,7 @@ class RetentionPurgesIntegrationTests {
 		assertThat(count("SELECT count(*) FROM agreements.agreements WHERE customer_id = ?", gone)).isOne();
 		assertThat(count("""
 				SELECT count(*) FROM audit.entries WHERE action = 'retention.customer-erased' AND customer_id = ?
-				AND (details -> 'rows' ->> 'identity')::int = 3 AND (details -> 'rows' ->> 'usage')::int = 5
+				AND (details -> 'rows' ->> 'identity')::int = 3 AND (details -> 'rows' ->> 'usage')::int = 4
 				AND (details -> 'rows' ->> 'orders')::int = 2 AND (details -> 'rows' ->> 'notices')::int = 5""", gone))
 			.isOne();
 
@@ -229,14 +229,12 @@ class RetentionPurgesIntegrationTests {
 			Timestamp hour = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
 			jdbc.sql("INSERT INTO usage.samples (customer_id, series_id, at, value) VALUES (?, ?, ?, 1)")
 				.params(customer, series, hour).update();
-			for (String table : new String[] { "hourly", "daily" }) {
-				jdbc.sql("INSERT INTO usage." + table + " (customer_id, series_id, bucket, count, min, max, sum)"
-						+ " VALUES (?, ?, ?, 1, 1, 1, 1)").params(customer, series, hour).update();
-			}
+			jdbc.sql("INSERT INTO usage.daily (customer_id, series_id, bucket, count, min, max, sum)"
+					+ " VALUES (?, ?, ?, 1, 1, 1, 1)").params(customer, series, hour).update();
 			jdbc.sql("""
-					INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95)
+					INSERT INTO usage.hourly_days (customer_id, series_id, day, hours, count, min, max, sum, p95, sketches)
 					VALUES (?, ?, ?, int2send(0::smallint), int4send(1), float8send(1), float8send(1), float8send(1),
-						float8send('NaN'))""").params(customer, series, hour).update();
+						float8send('NaN'), int4send(0))""").params(customer, series, hour).update();
 			jdbc.sql("""
 					INSERT INTO agreements.agreements (customer_id, concluded_at, termination_effective_at, termination_origin)
 					VALUES (?, ?, ?, 'customer')""")
@@ -250,7 +248,7 @@ class RetentionPurgesIntegrationTests {
 		Map<String, Long> rows = new java.util.TreeMap<>();
 		for (String table : new String[] { "identity.accounts", "identity.api_tokens", "notices.notices",
 				"notices.inbox", "notices.outbox", "notices.calendar_feeds", "orders.service_orders",
-				"orders.order_events", "usage.series", "usage.samples", "usage.hourly", "usage.hourly_days",
+				"orders.order_events", "usage.series", "usage.samples", "usage.hourly_days",
 				"usage.daily" }) {
 			rows.put(table, count("SELECT count(*) FROM " + table + " WHERE customer_id = ?", customer));
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import com.datadoghq.sketch.ddsketch.DDSketch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,9 +130,7 @@ class RollupsDatabaseIntegrationTests {
 			}
 
 			Instant end = start.plus(Duration.ofDays(2));
-			assertBuckets(context + ", hourly", stored(fixtures, "hourly", circuit, start, end),
-					expected(samples, ChronoUnit.HOURS));
-			assertBuckets(context + ", hourly laid out by day", laidOut(fixtures, circuit, start, end),
+			assertBuckets(context + ", hourly (kept by day)", hours(fixtures, circuit, start, end),
 					expected(samples, ChronoUnit.HOURS));
 			assertBuckets(context + ", daily", stored(fixtures, "daily", circuit, start, end),
 					expected(samples, ChronoUnit.DAYS));
@@ -170,28 +169,18 @@ class RollupsDatabaseIntegrationTests {
 	}
 
 	// The rows of usage.hourly_days unpacked into their hours, as the queries read them.
-	private Map<Instant, Bucket> laidOut(UsageFixtures fixtures, String circuit, Instant from, Instant to) {
+	// The hours as their days' rows keep them; each hour's p95 is the one its sketch, which later arrivals merge
+	// into, answers.
+	private static Map<Instant, Bucket> hours(UsageFixtures fixtures, String circuit, Instant from, Instant to) {
 		Map<Instant, Bucket> buckets = new TreeMap<>();
-		fixtures.asSystem(() -> {
-			jdbc.sql("""
-					SELECT b.day, b.hours, b.count, b.min, b.max, b.sum, b.p95 FROM usage.hourly_days b
-					JOIN usage.series s ON s.customer_id = b.customer_id AND s.id = b.series_id
-					WHERE s.instance_id = ? AND s.metric = 'traffic-in' AND b.day >= ? AND b.day < ?""")
-				.params(circuit, Timestamp.from(from), Timestamp.from(to))
-				.query(rs -> {
-					Instant day = rs.getTimestamp(1).toInstant();
-					int[] hours = HoursOfDay.hours(rs.getBytes(2));
-					int[] counts = HoursOfDay.counts(rs.getBytes(3));
-					double[][] figures = new double[4][];
-					for (int c = 0; c < 4; c++) {
-						figures[c] = HoursOfDay.figures(rs.getBytes(4 + c));
-					}
-					for (int i = 0; i < hours.length; i++) {
-						buckets.put(day.plus(Duration.ofHours(hours[i])), new Bucket(counts[i], figures[0][i], figures[1][i],
-								figures[2][i], Double.isNaN(figures[3][i]) ? null : figures[3][i]));
-					}
-				});
-			return null;
+		fixtures.hours(circuit, "traffic-in").forEach((start, hour) -> {
+			if (start.isBefore(from) || !start.isBefore(to)) {
+				return;
+			}
+			DDSketch sketch = Sketches.empty();
+			Sketches.mergeInto(sketch, hour.sketch());
+			assertThat(Sketches.p95(sketch)).as("the p95 of the sketch of the hour " + start).isEqualTo(hour.p95());
+			buckets.put(start, new Bucket(hour.count(), hour.min(), hour.max(), hour.sum(), hour.p95()));
 		});
 		return buckets;
 	}

@@ -1,6 +1,10 @@
 package portal.usage;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -88,6 +92,38 @@ final class UsageFixtures {
 
 	long count(String sql, Object... params) {
 		return asSystem(() -> jdbc.sql(sql).params(java.util.Arrays.asList(params)).query(Long.class).single());
+	}
+
+	/** An hourly bucket as a day's row of hours keeps it; p95 and sketch null where the series has none. */
+	record Hour(long count, double min, double max, double sum, Double p95, byte[] sketch) {
+	}
+
+	/** An instance's hourly buckets of a metric, by their start, read from the days' rows of hours. */
+	Map<Instant, Hour> hours(String instance, String metric) {
+		Map<Instant, Hour> hours = new TreeMap<>();
+		asSystem(() -> {
+			jdbc.sql("""
+					SELECT d.day, d.hours, d.count, d.min, d.max, d.sum, d.p95, d.sketches FROM usage.hourly_days d
+					JOIN usage.series r ON r.customer_id = d.customer_id AND r.id = d.series_id
+					WHERE r.instance_id = ? AND r.metric = ?""")
+				.params(instance, metric)
+				.query(rs -> {
+					Instant day = rs.getTimestamp(1).toInstant();
+					int[] of = HoursOfDay.hours(rs.getBytes(2));
+					int[] counts = HoursOfDay.counts(rs.getBytes(3));
+					double[][] figures = new double[4][];
+					for (int c = 0; c < 4; c++) {
+						figures[c] = HoursOfDay.figures(rs.getBytes(4 + c));
+					}
+					byte[][] sketches = HoursOfDay.sketches(rs.getBytes(8), of.length);
+					for (int i = 0; i < of.length; i++) {
+						hours.put(day.plus(Duration.ofHours(of[i])), new Hour(counts[i], figures[0][i], figures[1][i],
+								figures[2][i], Double.isNaN(figures[3][i]) ? null : figures[3][i], sketches[i]));
+					}
+				});
+			return null;
+		});
+		return hours;
 	}
 
 	<T> T asSystem(Supplier<T> work) {

@@ -98,9 +98,7 @@ class UsageIngestionIntegrationTests {
 			.andExpect(jsonPath("$.errors[2].line").value(5))
 			.andExpect(jsonPath("$.errors[3].line").value(7));
 		assertThat(samples()).isEqualTo(2);
-		assertThat(fixtures.count("""
-				SELECT h.count FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
-				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(2);
+		assertThat(fixtures.hours(circuit, "traffic-in").values()).extracting(UsageFixtures.Hour::count).containsExactly(2L);
 	}
 
 	@Test
@@ -175,14 +173,16 @@ class UsageIngestionIntegrationTests {
 		assertThat(fixtures.count("""
 				SELECT s.value::bigint FROM usage.samples s JOIN usage.series r ON r.customer_id = s.customer_id AND r.id = s.series_id
 				WHERE r.instance_id = ? AND s.at = ?::timestamptz""", circuit, start.plusSeconds(300).toString())).isEqualTo(1);
-		for (String table : List.of("hourly", "daily")) {
-			assertThat(fixtures.count("""
-					SELECT sum(b.count) FROM usage.%s b JOIN usage.series r ON r.customer_id = b.customer_id AND r.id = b.series_id
-					WHERE r.instance_id = ?""".formatted(table), circuit)).as(table + " count").isEqualTo(distinct);
-			assertThat(fixtures.count("""
-					SELECT sum(b.sum)::bigint FROM usage.%s b JOIN usage.series r ON r.customer_id = b.customer_id AND r.id = b.series_id
-					WHERE r.instance_id = ?""".formatted(table), circuit)).as(table + " sum").isEqualTo(sum);
-		}
+		assertThat(fixtures.hours(circuit, "traffic-in").values().stream().mapToLong(UsageFixtures.Hour::count).sum())
+			.as("hourly count").isEqualTo(distinct);
+		assertThat(Math.round(fixtures.hours(circuit, "traffic-in").values().stream().mapToDouble(UsageFixtures.Hour::sum).sum()))
+			.as("hourly sum").isEqualTo(sum);
+		assertThat(fixtures.count("""
+				SELECT sum(b.count) FROM usage.daily b JOIN usage.series r ON r.customer_id = b.customer_id AND r.id = b.series_id
+				WHERE r.instance_id = ?""", circuit)).as("daily count").isEqualTo(distinct);
+		assertThat(fixtures.count("""
+				SELECT sum(b.sum)::bigint FROM usage.daily b JOIN usage.series r ON r.customer_id = b.customer_id AND r.id = b.series_id
+				WHERE r.instance_id = ?""", circuit)).as("daily sum").isEqualTo(sum);
 	}
 
 	@Test
@@ -211,9 +211,7 @@ class UsageIngestionIntegrationTests {
 			ReflectionTestUtils.setField(controller, "maxUncompressedBytes", limit);
 		}
 		assertThat(samples()).isZero();
-		assertThat(fixtures.count("""
-				SELECT count(*) FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
-				WHERE r.instance_id = ?""", circuit)).isZero();
+		assertThat(fixtures.hours(circuit, "traffic-in")).isEmpty();
 	}
 
 	@Test
@@ -229,9 +227,7 @@ class UsageIngestionIntegrationTests {
 		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2026-11-30T09:05:00Z,30\n")
 			.andExpect(jsonPath("$.replaced").value(1));
 		assertThat(samples()).isEqualTo(2);
-		assertThat(fixtures.count("""
-				SELECT h.sum::bigint FROM usage.hourly h JOIN usage.series r ON r.customer_id = h.customer_id AND r.id = h.series_id
-				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(40);
+		assertThat(fixtures.hours(circuit, "traffic-in").values()).extracting(UsageFixtures.Hour::sum).containsExactly(40.0);
 		assertThat(fixtures.count("""
 				SELECT d.max::bigint FROM usage.daily d JOIN usage.series r ON r.customer_id = d.customer_id AND r.id = d.series_id
 				WHERE r.instance_id = ? AND r.metric = 'traffic-in'""", circuit)).isEqualTo(30);

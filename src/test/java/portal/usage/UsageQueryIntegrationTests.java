@@ -106,7 +106,7 @@ class UsageQueryIntegrationTests {
 	@Test
 	@DisplayName("R-7.5 at the RLS wall, a customer's connection sees none of another customer's usage rows")
 	void theWallHoldsOnEveryUsageTable() {
-		for (String table : List.of("usage.series", "usage.samples", "usage.hourly", "usage.hourly_days",
+		for (String table : List.of("usage.series", "usage.samples", "usage.hourly_days",
 				"usage.daily")) {
 			long foreign = tenancy.call(Actor.user("CP-U-2"), TenantScope.customer(beta.id()),
 					() -> jdbc.sql("SELECT count(*) FROM " + table + " WHERE customer_id = ?").param(alpha.id())

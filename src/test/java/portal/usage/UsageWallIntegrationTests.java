@@ -84,7 +84,7 @@ class UsageWallIntegrationTests {
 						() -> jdbc.sql("SELECT coalesce(platform.may_see(?), false)").param(owner.id())
 							.query(Boolean.class).single());
 				admitted += rule ? 1 : 0;
-				for (String table : List.of("usage.series", "usage.samples", "usage.hourly", "usage.hourly_days",
+				for (String table : List.of("usage.series", "usage.samples", "usage.hourly_days",
 						"usage.daily")) {
 					long seen = tenancy.call(Actor.staff("ST-WALL"), scope.getValue(),
 							() -> jdbc.sql("SELECT count(*) FROM " + table + " WHERE customer_id = ?").param(owner.id())
