@@ -15,8 +15,14 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -89,8 +95,20 @@ class SampleWriter {
 	// Tests make chunks small, so that chunk boundaries fall inside buckets.
 	private volatile int chunk = CHUNK;
 
+	// Threads that write full chunks while the lines of the next are checked; one per body at most at a time.
+	private final ExecutorService flushers = Executors.newCachedThreadPool(runnable -> {
+		Thread thread = new Thread(runnable, "usage-chunk-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	SampleWriter(DataSource dataSource) {
 		this.dataSource = dataSource;
+	}
+
+	@PreDestroy
+	void stopFlushers() {
+		flushers.shutdown();
 	}
 
 	/** Starts writing within the transaction that must be active on this thread. */
@@ -101,7 +119,7 @@ class SampleWriter {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			return new Writing(connection, connection.unwrap(PGConnection.class).getCopyAPI(), UUID.randomUUID(),
-					chunk);
+					chunk, flushers);
 		}
 		catch (SQLException ex) {
 			throw writeFailure(ex);
@@ -135,7 +153,14 @@ class SampleWriter {
 	record Merged(long added, long replaced, Set<UUID> customers) {
 	}
 
-	/** One transaction's stream of samples. */
+	/**
+	 * One transaction's stream of samples. A full chunk is written by a thread of the writer's own
+	 * while the caller goes on filling the next one: the database writes one chunk while the lines of
+	 * the next are checked. At most two chunks are held, the one being filled and the one being
+	 * written; the caller waits for the second before it hands over a third. The connection is used
+	 * by one thread at a time: the caller calls {@link #settle()} before it runs statements of its own
+	 * within the transaction.
+	 */
 	static final class Writing {
 
 		private final Connection connection;
@@ -144,35 +169,17 @@ class SampleWriter {
 
 		private final UUID batch;
 
-		private final int chunk;
+		private final ExecutorService flushers;
 
-		private final Set<Long> days = new HashSet<>();
-
+		// The days whose partitions exist, known to the thread that writes.
 		private final Set<Long> ensuredDays = new HashSet<>();
 
-		// The days the current chunk spans.
-		private final Set<Long> chunkDays = new HashSet<>();
+		private Chunk filling;
 
-		// The chunk's series, and the span of times each has in it.
-		private final Map<Long, Span> spans = new HashMap<>();
+		// The chunk the writing thread has, if any, and the arrays it will hand back for the next.
+		private Future<Chunk> written;
 
-		private Span lastSpan;
-
-		private long lastDay = Long.MIN_VALUE;
-
-		// The chunk, held until it is written: where it goes depends on what the store holds.
-		private Series[] rowSeries = new Series[0];
-
-		private long[] rowTimes = new long[0];
-
-		private double[] rowValues = new double[0];
-
-		private long[] rowLines = new long[0];
-
-		private int rows;
-
-		// The COPY in progress, only ever within a flush.
-		private PGCopyOutputStream copying;
+		private Chunk spare;
 
 		private long added;
 
@@ -180,94 +187,139 @@ class SampleWriter {
 
 		private final Set<UUID> changedCustomers = new HashSet<>();
 
-		private Writing(Connection connection, CopyManager copy, UUID batch, int chunk) {
+		// The COPY in progress, only ever within a flush.
+		private volatile PGCopyOutputStream copying;
+
+		private Writing(Connection connection, CopyManager copy, UUID batch, int chunk, ExecutorService flushers) {
 			this.connection = connection;
 			this.copy = copy;
 			this.batch = batch;
-			this.chunk = chunk;
+			this.flushers = flushers;
+			this.filling = new Chunk(chunk);
 		}
 
 		void add(Series series, long epochSecond, double value, long line) {
-			try {
-				long day = Math.floorDiv(epochSecond, Rollups.DAY);
-				if (day != lastDay && !chunkDays.contains(day) && chunkDays.size() >= MAX_DAYS) {
-					// A chunk is copied once per day it spans: a long history goes in several chunks.
-					flush();
-				}
-				if (rows == rowTimes.length) {
-					grow();
-				}
-				rowSeries[rows] = series;
-				rowTimes[rows] = epochSecond;
-				rowValues[rows] = value;
-				rowLines[rows] = line;
-				Span span = lastSpan;
-				if (span == null || span.series.id() != series.id()) {
-					span = spans.computeIfAbsent(series.id(), id -> new Span(series));
-					lastSpan = span;
-				}
-				span.include(epochSecond);
-				if (day != lastDay) {
-					days.add(day);
-					chunkDays.add(day);
-					lastDay = day;
-				}
-				if (++rows >= chunk) {
-					flush();
-				}
+			long day = Math.floorDiv(epochSecond, Rollups.DAY);
+			if (filling.full(day)) {
+				handOver();
 			}
-			catch (IOException | SQLException ex) {
-				throw writeFailure(ex);
-			}
-		}
-
-		// Small bodies hold small arrays; a chunk never holds more than its size.
-		private void grow() {
-			int size = Math.min(chunk, Math.max(1_024, rowTimes.length * 2));
-			rowSeries = Arrays.copyOf(rowSeries, size);
-			rowTimes = Arrays.copyOf(rowTimes, size);
-			rowValues = Arrays.copyOf(rowValues, size);
-			rowLines = Arrays.copyOf(rowLines, size);
+			filling.add(series, epochSecond, value, line, day);
 		}
 
 		/**
-		 * Cancels the COPY in progress, if any, when the body is given up: the connection must
-		 * leave COPY mode before the transaction can roll back.
+		 * Waits until the chunk being written, if any, is written, so that the caller may use the
+		 * connection; a failure to write it is thrown here.
+		 */
+		void settle() {
+			Future<Chunk> pending = written;
+			if (pending == null) {
+				return;
+			}
+			written = null;
+			try {
+				spare = pending.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				awaitQuietly(pending);
+				throw new DataAccessResourceFailureException("Interrupted while writing usage samples", ex);
+			}
+
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw writeFailure((Exception) cause);
+			}
+		}
+
+		// The full chunk goes to the writing thread once it has finished the previous one.
+		private void handOver() {
+			settle();
+			Chunk full = filling;
+			filling = spare != null ? spare : new Chunk(full.capacity());
+			spare = null;
+			written = flushers.submit(() -> {
+				try {
+					flush(full);
+				}
+				catch (IOException | SQLException ex) {
+					throw writeFailure(ex);
+				}
+				full.clear();
+				return full;
+			});
+		}
+
+		/**
+		 * When the body is given up: waits for the chunk being written, then cancels the COPY in
+		 * progress, if any. The connection must be free, and out of COPY mode, before the transaction
+		 * can roll back.
 		 */
 		void abandon() {
+			Future<Chunk> pending = written;
+			written = null;
+			if (pending != null) {
+				awaitQuietly(pending);
+			}
 			cancelCopy();
+		}
+
+		private static void awaitQuietly(Future<Chunk> pending) {
+			boolean interrupted = false;
+			while (true) {
+				try {
+					pending.get();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					// The rollback that follows reports a broken connection if there is one.
+					break;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		/** Writes what is held; the totals cover every chunk so far. */
 		Merged finish() {
+			settle();
 			try {
-				flush();
+				flush(filling);
 			}
 			catch (IOException | SQLException ex) {
 				throw writeFailure(ex);
 			}
+			filling.clear();
 			return new Merged(added, replaced, Set.copyOf(changedCustomers));
 		}
 
-		private void flush() throws IOException, SQLException {
-			if (rows == 0) {
+		private void flush(Chunk chunk) throws IOException, SQLException {
+			if (chunk.rows == 0) {
 				return;
 			}
 			long t0 = System.nanoTime();
-			int chunkRows = rows;
-			ensurePartitions();
+			ensurePartitions(chunk);
 			Map<Long, Series> series = new HashMap<>();
-			spans.forEach((id, span) -> series.put(id, span.series));
-			boolean ordered = spans.values().stream().allMatch(span -> span.ordered);
+			chunk.spans.forEach((id, span) -> series.put(id, span.series));
+			boolean ordered = chunk.spans.values().stream().allMatch(span -> span.ordered);
 			long t1 = System.nanoTime();
-			boolean stored = anyStored();
+			boolean stored = anyStored(chunk);
 			long t2 = System.nanoTime();
 			Rollups.Changes changes = new Rollups.Changes(series);
 			String path = "direct";
-			if (stored || !ordered || !copyFresh(changes)) {
+			if (stored || !ordered || !copyFresh(chunk, changes)) {
 				// Replacements, repetitions within the chunk, or a concurrent writer: staging and merge.
 				path = "staged";
-				stage();
+				stage(chunk);
 				changes = new Rollups.Changes(series);
 				if (stored || ordered || !mergeFresh(changes, ordered)) {
 					changes = new Rollups.Changes(series);
@@ -281,40 +333,35 @@ class SampleWriter {
 			added += changes.added();
 			replaced += changes.replaced();
 			if (changes.added() + changes.replaced() > 0) {
-				spans.values().forEach(span -> changedCustomers.add(span.series.customerId()));
+				chunk.spans.values().forEach(span -> changedCustomers.add(span.series.customerId()));
 			}
 			Rollups.apply(connection, copy, changes);
 			long t4 = System.nanoTime();
 			if (LOG.isDebugEnabled()) {
-				LOG.debug("chunk of {} rows ({}): partitions {} ms, probe {} ms, write {} ms, rollups {} ms", chunkRows,
+				LOG.debug("chunk of {} rows ({}): partitions {} ms, probe {} ms, write {} ms, rollups {} ms", chunk.rows,
 						path, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
 						(t4 - t3) / 1_000_000);
 			}
-			Arrays.fill(rowSeries, 0, rows, null);
-			rows = 0;
-			spans.clear();
-			lastSpan = null;
-			chunkDays.clear();
-			lastDay = Long.MIN_VALUE;
 		}
 
 		// Copies the chunk straight into its day partitions, whose trigger applies the wall once per
 		// statement. False, with nothing kept, if a concurrent writer stored one of its samples meanwhile.
-		private boolean copyFresh(Rollups.Changes changes) throws IOException, SQLException {
+		private boolean copyFresh(Chunk chunk, Rollups.Changes changes) throws IOException, SQLException {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				long[] sorted = chunkDays.stream().mapToLong(Long::longValue).sorted().toArray();
+				long[] sorted = chunk.days.stream().mapToLong(Long::longValue).sorted().toArray();
 				for (long day : sorted) {
 					String partition = "usage.samples_" + LocalDate.ofEpochDay(day).format(DateTimeFormatter.BASIC_ISO_DATE);
 					try (BinaryCopy out = startCopy(
 							"COPY " + partition + " (customer_id, series_id, at, value) FROM STDIN (FORMAT binary)")) {
-						for (int i = 0; i < rows; i++) {
-							long time = rowTimes[i];
+						for (int i = 0; i < chunk.rows; i++) {
+							long time = chunk.times[i];
 							if (sorted.length == 1 || Math.floorDiv(time, Rollups.DAY) == day) {
-								out.row(4).uuid(rowSeries[i].customerId()).int8(rowSeries[i].id())
-									.timestampMicros(time * 1_000_000L).float8(rowValues[i]);
+								Series series = chunk.series[i];
+								out.row(4).uuid(series.customerId()).int8(series.id())
+									.timestampMicros(time * 1_000_000L).float8(chunk.values[i]);
 								// Summed up while PostgreSQL writes what was sent; dropped if the copy fails.
-								changes.accept(rowSeries[i].id(), time, rowValues[i], true);
+								changes.accept(series.id(), time, chunk.values[i], true);
 							}
 						}
 					}
@@ -333,12 +380,12 @@ class SampleWriter {
 			return true;
 		}
 
-		private void stage() throws IOException, SQLException {
+		private void stage(Chunk chunk) throws IOException, SQLException {
 			try (BinaryCopy out = startCopy(
 					"COPY usage.staging (batch, customer_id, series_id, at, value, line) FROM STDIN (FORMAT binary)")) {
-				for (int i = 0; i < rows; i++) {
-					out.row(6).uuid(batch).uuid(rowSeries[i].customerId()).int8(rowSeries[i].id())
-						.timestampMicros(rowTimes[i] * 1_000_000L).float8(rowValues[i]).int8(rowLines[i]);
+				for (int i = 0; i < chunk.rows; i++) {
+					out.row(6).uuid(batch).uuid(chunk.series[i].customerId()).int8(chunk.series[i].id())
+						.timestampMicros(chunk.times[i] * 1_000_000L).float8(chunk.values[i]).int8(chunk.lines[i]);
 				}
 			}
 			catch (IOException | SQLException ex) {
@@ -349,8 +396,9 @@ class SampleWriter {
 		}
 
 		private BinaryCopy startCopy(String sql) throws IOException, SQLException {
-			copying = new PGCopyOutputStream(copy.copyIn(sql), 1 << 16);
-			return new BinaryCopy(copying);
+			PGCopyOutputStream out = new PGCopyOutputStream(copy.copyIn(sql), 1 << 16);
+			copying = out;
+			return new BinaryCopy(out);
 		}
 
 		private void cancelCopy() {
@@ -378,9 +426,9 @@ class SampleWriter {
 			return null;
 		}
 
-		private boolean anyStored() throws SQLException {
-			KeyArrays.Spans keys = new KeyArrays.Spans(spans.size());
-			spans.values().forEach(span -> keys.add(span.series.customerId(), span.series.id(), span.first, span.last));
+		private boolean anyStored(Chunk chunk) throws SQLException {
+			KeyArrays.Spans keys = new KeyArrays.Spans(chunk.spans.size());
+			chunk.spans.values().forEach(span -> keys.add(span.series.customerId(), span.series.id(), span.first, span.last));
 			boolean[] any = { false };
 			keys.run(connection, ANY_STORED, statement -> {
 				try (ResultSet rs = statement.executeQuery()) {
@@ -422,19 +470,102 @@ class SampleWriter {
 			}
 		}
 
-		private void ensurePartitions() throws SQLException {
-			days.removeAll(ensuredDays);
-			if (days.isEmpty()) {
+		private void ensurePartitions(Chunk chunk) throws SQLException {
+			Set<Long> missing = new HashSet<>(chunk.days);
+			missing.removeAll(ensuredDays);
+			if (missing.isEmpty()) {
 				return;
 			}
 			try (PreparedStatement statement = connection.prepareStatement("SELECT usage.ensure_partition(?)")) {
-				for (long day : days) {
+				for (long day : missing) {
 					statement.setObject(1, LocalDate.ofEpochDay(day));
 					statement.execute();
 				}
 			}
-			ensuredDays.addAll(days);
+			ensuredDays.addAll(missing);
+		}
+	}
+
+	/**
+	 * A chunk of samples, held until it is written: where it goes depends on what the store holds.
+	 * Its arrays grow up to the chunk size and are reused for the chunk after next.
+	 */
+	private static final class Chunk {
+
+		private final int capacity;
+
+		private Series[] series = new Series[0];
+
+		private long[] times = new long[0];
+
+		private double[] values = new double[0];
+
+		private long[] lines = new long[0];
+
+		private int rows;
+
+		// The days the chunk spans.
+		private final Set<Long> days = new HashSet<>();
+
+		// The chunk's series, and the span of times each has in it.
+		private final Map<Long, Span> spans = new HashMap<>();
+
+		private Span lastSpan;
+
+		private long lastDay = Long.MIN_VALUE;
+
+		private Chunk(int capacity) {
+			this.capacity = capacity;
+		}
+
+		int capacity() {
+			return capacity;
+		}
+
+		// Whether a sample of the day would not fit: the chunk is full, or a long history spans too many days
+		// (a chunk is copied once per day it spans).
+		boolean full(long day) {
+			return rows >= capacity
+					|| (rows > 0 && day != lastDay && !days.contains(day) && days.size() >= MAX_DAYS);
+		}
+
+		void add(Series of, long epochSecond, double value, long line, long day) {
+			if (rows == times.length) {
+				grow();
+			}
+			series[rows] = of;
+			times[rows] = epochSecond;
+			values[rows] = value;
+			lines[rows] = line;
+			rows++;
+			Span span = lastSpan;
+			if (span == null || span.series.id() != of.id()) {
+				span = spans.computeIfAbsent(of.id(), id -> new Span(of));
+				lastSpan = span;
+			}
+			span.include(epochSecond);
+			if (day != lastDay) {
+				days.add(day);
+				lastDay = day;
+			}
+		}
+
+		// Small bodies hold small arrays; a chunk never holds more than its size.
+		private void grow() {
+			int size = Math.min(capacity, Math.max(1_024, times.length * 2));
+			series = Arrays.copyOf(series, size);
+			times = Arrays.copyOf(times, size);
+			values = Arrays.copyOf(values, size);
+			lines = Arrays.copyOf(lines, size);
+		}
+
+		void clear() {
+			Arrays.fill(series, 0, rows, null);
+			rows = 0;
+			spans.clear();
+			lastSpan = null;
 			days.clear();
+			lastDay = Long.MIN_VALUE;
 		}
 	}
 

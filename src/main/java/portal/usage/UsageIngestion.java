@@ -230,6 +230,8 @@ public class UsageIngestion {
 			if (known.size() + ids.size() > MAX_REMEMBERED) {
 				known.clear();
 			}
+			// The lookups run on the transaction's connection, which the chunk being written uses until it is done.
+			writing.settle();
 			Map<String, SendingInstances.Known> found = instances.of(company, ids, !created);
 			for (String id : ids) {
 				SendingInstances.Known instance = found.get(id);
@@ -262,6 +264,7 @@ public class UsageIngestion {
 				.flatMap(d -> d.metric(sample.metric()))
 				.orElseThrow(() -> new LineRejected("metric", "Not a metric of " + held.relevantService() + "."));
 			created = true;
+			writing.settle();
 			Target obtained = new Target(series.obtain(held, metric), MetricRange.of(metric.unit()));
 			remember(sample.instance(), sample.metric(), obtained);
 			return obtained;
