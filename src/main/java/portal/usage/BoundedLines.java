@@ -43,15 +43,27 @@ final class BoundedLines {
 				}
 			}
 			any = true;
-			char c = buffer[position++];
-			if (c == '\n') {
-				return finish(tooLong);
+			int start = position;
+			int end = start;
+			while (end < limit && buffer[end] != '\n') {
+				end++;
 			}
-			if (line.length() < MAX_LINE) {
-				line.append(c);
+			boolean complete = end < limit;
+			position = complete ? end + 1 : end;
+			int length = end - start;
+			if (complete && !tooLong && line.length() == 0 && length <= MAX_LINE) {
+				// The whole line within the buffer, the common case: no copy but the string itself.
+				return new String(buffer, start, length > 0 && buffer[end - 1] == '\r' ? length - 1 : length);
 			}
-			else {
+			int room = MAX_LINE - line.length();
+			if (length > room) {
 				tooLong = true;
+			}
+			if (!tooLong) {
+				line.append(buffer, start, length);
+			}
+			if (complete) {
+				return finish(tooLong);
 			}
 		}
 	}
