@@ -137,7 +137,7 @@ class UsageRetentionIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-13.1 the hours laid out by day follow the hourly purge: a day whose hours all went goes, the cutoff's day keeps its later hours")
+	@DisplayName("R-13.1 the hourly purge drops the days whose hours are all past and cuts the cutoff's day to its later hours, sketches included")
 	void hoursLaidOutByDayFollowThePurge() throws Exception {
 		String key = fixtures.key("COMPANY");
 		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2001-05-01T10:00:00Z,1\n" + circuit
@@ -146,12 +146,18 @@ class UsageRetentionIntegrationTests {
 		assertThat(laidOut("2001-05-01")).isEqualTo("10");
 		assertThat(laidOut("2001-05-02")).isEqualTo("3,20");
 		// The first day's one hour is past; the second day's 03:00 bucket ends at 04:00, after the cutoff, and stays.
-		asJob(purge(DataClass.HOURLY_USAGE), Instant.parse("2001-05-02T03:59:59Z"));
+		assertThat(asJob(purge(DataClass.HOURLY_USAGE), Instant.parse("2001-05-02T03:59:59Z")).count()).isOne();
 		assertThat(laidOut("2001-05-01")).isEqualTo("none");
 		assertThat(laidOut("2001-05-02")).isEqualTo("3,20");
-		asJob(purge(DataClass.HOURLY_USAGE), Instant.parse("2001-05-02T10:00:00Z"));
+		assertThat(asJob(purge(DataClass.HOURLY_USAGE), Instant.parse("2001-05-02T10:00:00Z")).count()).isOne();
 		assertThat(laidOut("2001-05-02")).isEqualTo("20");
 		assertThat(hourly("2001-05-02T20:00:00Z")).isEqualTo(1);
+		// The hour that stays keeps its own sketch, which later samples of the hour merge into.
+		UsageFixtures.Hour kept = fixtures.hours(circuit, "traffic-in").get(Instant.parse("2001-05-02T20:00:00Z"));
+		com.datadoghq.sketch.ddsketch.DDSketch sketch = Sketches.empty();
+		Sketches.mergeInto(sketch, kept.sketch());
+		assertThat(sketch.getCount()).isEqualTo(1);
+		assertThat(Sketches.p95(sketch)).isCloseTo(3, org.assertj.core.api.Assertions.within(3 * Sketches.RELATIVE_ACCURACY));
 		assertThat(HoursOfDay.figures(fixtures.asSystem(() -> jdbc.sql("""
 				SELECT d.sum FROM usage.hourly_days d JOIN usage.series r ON r.customer_id = d.customer_id AND r.id = d.series_id
 				WHERE r.instance_id = ?""").param(circuit).query((rs, n) -> rs.getBytes(1)).single()))).containsExactly(3);

@@ -98,7 +98,7 @@ class UsageRollupLevelsIntegrationTests {
 	}
 
 	@Test
-	@DisplayName("R-14.1 R-14.3 hourly points (hours laid out by day) equal the hourly CSV export (hourly rollups), gaps empty, for every stat")
+	@DisplayName("R-14.1 R-14.3 hourly points equal the hourly CSV export row for row, which streams the same days' rows of hours, gaps empty, for every stat")
 	void hourlyPointsEqualTheHourlyExport() throws Exception {
 		for (String stat : List.of("sum", "max", "min", "mean", "p95")) {
 			JsonNode hours = values("1h", stat);
