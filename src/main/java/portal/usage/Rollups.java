@@ -2,7 +2,6 @@ package portal.usage;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -44,7 +43,7 @@ final class Rollups {
 	// whole history (UsagePlansIntegrationTests).
 	private static final String KEYS = """
 			(SELECT u.customer_id, u.series_id, u.bucket, to_timestamp(u.bucket) AS starts,
-				to_timestamp(u.bucket + 3600) AS hour_ends, to_timestamp(u.bucket + 86400) AS day_ends
+				to_timestamp(u.bucket + 3600) AS hour_ends
 			FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS u(customer_id, series_id, bucket) OFFSET 0) AS k""";
 
 	// The touched buckets come as arrays and each is read through the primary key: a lateral probe
