@@ -61,7 +61,9 @@ class UsagePurges {
 
 			// An hour is past its period when it ends at or before the cutoff. The hours are kept by day: a day
 			// all of whose hours are past goes whole, the day the cutoff falls in loses the hours before it
-			// (and goes when it keeps none). The count is of hours.
+			// (and goes when it keeps none). The count is of hours. The cutoff's day may gain hours from a
+			// writer meanwhile (hours are only ever added to a row): a row whose hours are no longer the ones
+			// counted is left to the next run, which PostgreSQL checks again on the row as the writer left it.
 			@Override
 			public Purged purgeBefore(Instant cutoff) {
 				Timestamp lastStart = Timestamp.from(cutoff.minus(Duration.ofHours(1)));
@@ -82,6 +84,7 @@ class UsagePurges {
 						gone AS (
 						  DELETE FROM usage.hourly_days d USING cut c
 						  WHERE c.k = c.hours AND d.customer_id = c.customer_id AND d.series_id = c.series_id AND d.day = c.day
+						    AND length(d.hours) = 2 * c.hours
 						  RETURNING c.k),
 						trimmed AS (
 						  UPDATE usage.hourly_days d SET hours = substr(d.hours, 2 * c.k + 1), count = substr(d.count, 4 * c.k + 1),
@@ -89,7 +92,7 @@ class UsagePurges {
 						    p95 = substr(d.p95, 8 * c.k + 1), sketches = usage.sketches_from(d.sketches, c.k)
 						  FROM cut c
 						  WHERE c.k > 0 AND c.k < c.hours AND d.customer_id = c.customer_id AND d.series_id = c.series_id
-						    AND d.day = c.day
+						    AND d.day = c.day AND length(d.hours) = 2 * c.hours
 						  RETURNING c.k)
 						SELECT coalesce((SELECT sum(k) FROM gone), 0) + coalesce((SELECT sum(k) FROM trimmed), 0)""")
 					.params(lastStart, whole, lastStart).query(Long.class).single();

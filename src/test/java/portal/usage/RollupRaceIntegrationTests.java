@@ -27,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two bodies of the same series and day arriving at once, each the first samples of a bucket:
  * each writer finds the bucket missing, so each inserts it. The later one must not overwrite the
  * earlier one's bucket: it waits for it, fails on the primary key, starts over reading the bucket
- * and merges its samples into it; the day's row of hours then lists both writers' hours.
+ * and merges its samples into it; the day's row of hours then lists both writers' hours. The
+ * hourly purge meeting a writer on the day its cutoff falls in keeps what the writer added.
  */
 @PortalIntegrationTest
-@DisplayName("R-14.1 Concurrent writers creating the same rollup bucket both count")
+@DisplayName("R-14.1 Concurrent writers of the same rollup bucket both count, and the hourly purge keeps what a writer adds meanwhile")
 class RollupRaceIntegrationTests {
 
 	@Autowired
@@ -53,6 +54,9 @@ class RollupRaceIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	java.util.List<portal.retention.Purge> purges;
 
 	@Test
 	@DisplayName("R-14.1 a bucket created by a concurrent writer is merged into, not overwritten: count, sum, min and max cover both")
@@ -101,6 +105,44 @@ class RollupRaceIntegrationTests {
 		assertThat(HoursOfDay.hours(day[0])).as("the day's hours, laid out by both writers").containsExactly(10, 11);
 		assertThat(HoursOfDay.counts(day[1])).containsExactly(1, 1);
 		assertThat(HoursOfDay.figures(day[2])).containsExactly(100, 40);
+	}
+
+	@Test
+	@DisplayName("R-13.1 R-14.1 the hourly purge of a day whose hours were all past keeps the hour a concurrent writer added to it")
+	void hourlyPurgeKeepsAnHourAddedWhileItWaited() throws Exception {
+		UsageFixtures fixtures = new UsageFixtures(mvc, customers, keys, tenancy, jdbc);
+		String key = fixtures.key("COMPANY");
+		CustomerSummary customer = fixtures.customer("Rollup Race Purge");
+		String circuit = fixtures.circuit(key, "COMPANY", customer, "race-purge");
+		fixtures.ingest(key, "text/csv", circuit + ",traffic-in,2004-05-02T01:00:00Z,7\n")
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+		portal.retention.Purge hourly = purges.stream()
+			.filter(p -> p.dataClass() == portal.retention.DataClass.HOURLY_USAGE).findFirst().orElseThrow();
+		// At 05:00 the day's one hour (01:00) is past: its row would go whole. A writer adds 10:00 to the row and
+		// holds it while the purge waits for it.
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<IngestionReport> writer = CompletableFuture.supplyAsync(() -> asSystem(
+				() -> transactions.execute(status -> {
+					IngestionReport report = ingest(circuit + ",traffic-in,2004-05-02T10:00:00Z,9\n");
+					written.countDown();
+					await(release);
+					return report;
+				})));
+		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+		java.time.Instant cutoff = java.time.Instant.parse("2004-05-02T05:00:00Z");
+		CompletableFuture<portal.retention.Purge.Purged> purge = CompletableFuture.supplyAsync(
+				() -> tenancy.call(Actor.job("race"), TenantScope.system(), () -> hourly.purgeBefore(cutoff)));
+		awaitBlockedOnALock();
+		release.countDown();
+		assertThat(writer.get(30, TimeUnit.SECONDS).added()).isEqualTo(1);
+		purge.get(30, TimeUnit.SECONDS);
+		assertThat(fixtures.hours(circuit, "traffic-in")).as("the hour added while the purge waited")
+			.containsKey(java.time.Instant.parse("2004-05-02T10:00:00Z"));
+		// The next run cuts the past hour off and keeps the other.
+		tenancy.call(Actor.job("race"), TenantScope.system(), () -> hourly.purgeBefore(cutoff));
+		assertThat(fixtures.hours(circuit, "traffic-in").keySet())
+			.containsExactly(java.time.Instant.parse("2004-05-02T10:00:00Z"));
 	}
 
 	// The first writer writes its line and holds its transaction open until the second waits on a lock.
