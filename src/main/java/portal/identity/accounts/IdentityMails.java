@@ -3,17 +3,22 @@ package portal.identity.accounts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import portal.notices.Email;
 import portal.notices.EmailOutbox;
 import portal.platform.web.TimeFormat;
+import portal.platform.web.TimeZones;
 
 /** The mails the identity module sends, in the recipient's language, through the outbox. */
 @Component
 public class IdentityMails {
+
+	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	private final EmailOutbox outbox;
 
@@ -21,9 +26,13 @@ public class IdentityMails {
 
 	private final String baseUrl;
 
-	IdentityMails(EmailOutbox outbox, MessageSource messages, @Value("${portal.base-url}") String baseUrl) {
+	private final JdbcClient jdbc;
+
+	IdentityMails(EmailOutbox outbox, MessageSource messages, JdbcClient jdbc,
+			@Value("${portal.base-url}") String baseUrl) {
 		this.outbox = outbox;
 		this.messages = messages;
+		this.jdbc = jdbc;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -60,13 +69,21 @@ public class IdentityMails {
 		outbox.erase(email, name);
 	}
 
+	private Optional<ZoneId> chosenZone(Account recipient) {
+		return jdbc.sql("SELECT time_zone FROM identity.accounts WHERE id = ?").param(recipient.id())
+			.query(String.class)
+			.optional()
+			.flatMap(TimeZones::parse);
+	}
+
 	private void send(Account recipient, String subjectKey, String bodyKey, Object... args) {
 		if (recipient.email() == null) {
 			return;
 		}
 		Locale locale = Locale.forLanguageTag(recipient.language() == null ? "en" : recipient.language());
-		// A mail has no browser to ask for a zone: times go out in UTC, named as such, in the mail's language.
-		TimeFormat times = new TimeFormat(ZoneId.of("UTC"), locale);
+		// A mail has no browser to ask for a zone: times go out in the zone the person chose in their profile,
+		// else in UTC, named as such, in the mail's language (as notices' mails do).
+		TimeFormat times = new TimeFormat(chosenZone(recipient).orElse(UTC), locale);
 		for (int i = 0; i < args.length; i++) {
 			if (args[i] instanceof Instant instant) {
 				args[i] = times.dateTime(instant);

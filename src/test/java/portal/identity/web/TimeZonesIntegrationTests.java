@@ -34,6 +34,9 @@ import portal.agreements.lifecycle.Suspension;
 import portal.customers.CustomerSummary;
 import portal.customers.Customers;
 import portal.identity.Role;
+import portal.identity.accounts.Account;
+import portal.identity.accounts.Accounts;
+import portal.identity.accounts.IdentityMails;
 import portal.identity.profile.TimeZoneSettings;
 import portal.notices.EmailOutbox;
 import portal.notices.Inbox;
@@ -122,6 +125,33 @@ class TimeZonesIntegrationTests {
 		assertThat(mailTo(tokyo.view().email())).contains("Work starts on 1 Dec 2026, 09:00 JST.")
 			.contains("1 Dec 2026, 09:00 JST").doesNotContain("T00:00:00Z");
 		assertThat(mailTo(utc.view().email())).contains("Work starts on 1 Dec 2026, 00:00 UTC.");
+	}
+
+	@Test
+	@DisplayName("R-2.3 a reset mail states when its link expires in the zone its recipient chose, else in UTC")
+	void resetMailInTheRecipientsZone() throws Exception {
+		mvc.perform(post("/app/profile/time-zone").with(csrf()).with(authentication(tokyo.authentication()))
+			.param("timeZone", "Asia/Tokyo"))
+			.andExpect(status().isOk());
+		Instant expires = Instant.parse("2026-12-01T00:00:00Z");
+		for (IdentityPageFixtures.Person person : List.of(tokyo, utc)) {
+			tenancy.call(Actor.job("test"), TenantScope.system(), () -> transactions.execute(status -> {
+				Account account = context.getBean(Accounts.class).byId(person.user().accountId()).orElseThrow();
+				context.getBean(IdentityMails.class).activation(account, "zone-test-token", expires, true);
+				return null;
+			}));
+		}
+		assertThat(resetMailTo(tokyo.view().email())).contains("expires at 1 Dec 2026, 09:00 JST.").doesNotContain("UTC");
+		assertThat(resetMailTo(utc.view().email())).contains("expires at 1 Dec 2026, 00:00 UTC.");
+	}
+
+	private String resetMailTo(String address) {
+		return tenancy.call(Actor.job("test"), TenantScope.system(), () -> context.getBean(EmailOutbox.class).recent(500))
+			.stream()
+			.filter(mail -> mail.recipient().equals(address) && mail.subject().startsWith("Reset"))
+			.map(OutboxMail::body)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private String mailTo(String address) {
