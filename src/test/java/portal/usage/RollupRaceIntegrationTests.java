@@ -120,23 +120,9 @@ class RollupRaceIntegrationTests {
 			.filter(p -> p.dataClass() == portal.retention.DataClass.HOURLY_USAGE).findFirst().orElseThrow();
 		// At 05:00 the day's one hour (01:00) is past: its row would go whole. A writer adds 10:00 to the row and
 		// holds it while the purge waits for it.
-		CountDownLatch written = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<IngestionReport> writer = CompletableFuture.supplyAsync(() -> asSystem(
-				() -> transactions.execute(status -> {
-					IngestionReport report = ingest(circuit + ",traffic-in,2004-05-02T10:00:00Z,9\n");
-					written.countDown();
-					await(release);
-					return report;
-				})));
-		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 		java.time.Instant cutoff = java.time.Instant.parse("2004-05-02T05:00:00Z");
-		CompletableFuture<portal.retention.Purge.Purged> purge = CompletableFuture.supplyAsync(
+		whileHeld(circuit + ",traffic-in,2004-05-02T10:00:00Z,9\n",
 				() -> tenancy.call(Actor.job("race"), TenantScope.system(), () -> hourly.purgeBefore(cutoff)));
-		awaitBlockedOnALock();
-		release.countDown();
-		assertThat(writer.get(30, TimeUnit.SECONDS).added()).isEqualTo(1);
-		purge.get(30, TimeUnit.SECONDS);
 		assertThat(fixtures.hours(circuit, "traffic-in")).as("the hour added while the purge waited")
 			.containsKey(java.time.Instant.parse("2004-05-02T10:00:00Z"));
 		// The next run cuts the past hour off and keeps the other.
@@ -147,21 +133,27 @@ class RollupRaceIntegrationTests {
 
 	// The first writer writes its line and holds its transaction open until the second waits on a lock.
 	private void race(String firstLine, String secondLine) throws Exception {
-		CountDownLatch firstWritten = new CountDownLatch(1);
+		assertThat(whileHeld(firstLine, () -> asSystem(() -> ingest(secondLine))).accepted()).isEqualTo(1);
+	}
+
+	// A writer adds its line (a sample new to the store) and holds its transaction open until the other work,
+	// started meanwhile, waits on a lock; then it commits, and the other work's answer is returned.
+	private <T> T whileHeld(String line, java.util.function.Supplier<T> other) throws Exception {
+		CountDownLatch written = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<IngestionReport> first = CompletableFuture.supplyAsync(() -> asSystem(
+		CompletableFuture<IngestionReport> writer = CompletableFuture.supplyAsync(() -> asSystem(
 				() -> transactions.execute(status -> {
-					IngestionReport report = ingest(firstLine);
-					firstWritten.countDown();
+					IngestionReport report = ingest(line);
+					written.countDown();
 					await(release);
 					return report;
 				})));
-		assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<IngestionReport> second = CompletableFuture.supplyAsync(() -> asSystem(() -> ingest(secondLine)));
+		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<T> waiting = CompletableFuture.supplyAsync(other);
 		awaitBlockedOnALock();
 		release.countDown();
-		assertThat(first.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
-		assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
+		assertThat(writer.get(30, TimeUnit.SECONDS).added()).isEqualTo(1);
+		return waiting.get(30, TimeUnit.SECONDS);
 	}
 
 	// The day's row of usage.hourly_days: its packed hours, counts and sums.
