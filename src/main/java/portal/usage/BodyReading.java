@@ -196,11 +196,15 @@ final class BodyReading {
 		}
 	}
 
-	private static void awaitEnd(Future<?> reading) {
+	/**
+	 * Waits for the work to end, however it ends (its failure is the caller's to learn otherwise),
+	 * keeping an interrupt for after the wait.
+	 */
+	static void awaitEnd(Future<?> work) {
 		boolean interrupted = false;
 		while (true) {
 			try {
-				reading.get();
+				work.get();
 				break;
 			}
 			catch (InterruptedException ex) {

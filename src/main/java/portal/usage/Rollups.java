@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -335,34 +336,24 @@ final class Rollups {
 
 	private static void writeDays(Connection connection, CopyManager copy, Map<Key, Day> days)
 			throws SQLException, IOException {
-		int[] rows = new int[2];
-		try (BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
-				"COPY pg_temp.rollup_days (customer_id, series_id, day, hours, count, min, max, sum, p95, sketches, stored) "
-						+ "FROM STDIN (FORMAT binary)")))) {
-			for (Map.Entry<Key, Day> entry : days.entrySet()) {
-				Day day = entry.getValue();
-				if (day.hours.isEmpty()) {
-					continue;
-				}
-				rows[day.stored ? 1 : 0]++;
-				byte[][] packed = day.hours.packed();
-				out.row(11).uuid(day.customer).int8(entry.getKey().series())
-					.timestampMicros(entry.getKey().start() * 1_000_000L);
-				for (byte[] column : packed) {
-					out.bytes(column);
-				}
-				out.nullableBool(day.stored);
-			}
-		}
-		try (Statement statement = connection.createStatement()) {
-			if (rows[0] > 0) {
-				statement.execute(INSERT_DAYS);
-			}
-			if (rows[1] > 0) {
-				statement.execute(UPDATE_DAYS);
-			}
-			statement.execute("TRUNCATE pg_temp.rollup_days");
-		}
+		copyThenApply(connection, copy, "rollup_days",
+				"customer_id, series_id, day, hours, count, min, max, sum, p95, sketches, stored", out -> {
+					int[] rows = new int[2];
+					for (Map.Entry<Key, Day> entry : days.entrySet()) {
+						Day day = entry.getValue();
+						if (day.hours.isEmpty()) {
+							continue;
+						}
+						rows[day.stored ? 1 : 0]++;
+						out.row(11).uuid(day.customer).int8(entry.getKey().series())
+							.timestampMicros(entry.getKey().start() * 1_000_000L);
+						for (byte[] column : day.hours.packed()) {
+							out.bytes(column);
+						}
+						out.nullableBool(day.stored);
+					}
+					return rows;
+				}, INSERT_DAYS, UPDATE_DAYS);
 	}
 
 	private interface Recompute {
@@ -474,35 +465,52 @@ final class Rollups {
 
 	private static void write(Connection connection, CopyManager copy, String table, Map<Key, Bucket> buckets)
 			throws SQLException, IOException {
-		int[] rows = new int[3];
+		copyThenApply(connection, copy, "rollup_rows",
+				"customer_id, series_id, bucket, count, min, max, sum, p95, sketch, stored", out -> {
+					int[] rows = new int[3];
+					for (Map.Entry<Key, Bucket> entry : buckets.entrySet()) {
+						Bucket bucket = entry.getValue();
+						Accumulator values = bucket.values;
+						if (values.count() == 0) {
+							continue;
+						}
+						rows[bucket.stored == null ? 2 : bucket.stored ? 1 : 0]++;
+						out.row(10).uuid(bucket.customer).int8(entry.getKey().series())
+							.timestampMicros(entry.getKey().start() * 1_000_000L)
+							.int4(Math.toIntExact(values.count()))
+							.float8(values.min()).float8(values.max()).float8(values.sum())
+							.nullableFloat8(values.p95()).bytes(values.encodedSketch()).nullableBool(bucket.stored);
+					}
+					return rows;
+				}, INSERT.formatted(table), UPDATE.formatted(table), UPSERT.formatted(table));
+	}
+
+	private interface Rows {
+
+		/** Writes the rows; answers how many go to each statement, in the statements' order. */
+		int[] into(BinaryCopy out) throws IOException;
+
+	}
+
+	// Copies rows into a temporary table of the session, runs each statement that has rows to write (the
+	// i-th statement takes the rows counted i-th), then empties the table for the next chunk.
+	private static void copyThenApply(Connection connection, CopyManager copy, String temporary, String columns,
+			Rows rows, String... statements) throws SQLException, IOException {
+		int[] counts;
 		try (BinaryCopy out = new BinaryCopy(new PGCopyOutputStream(copy.copyIn(
-				"COPY pg_temp.rollup_rows (customer_id, series_id, bucket, count, min, max, sum, p95, sketch, stored) "
-						+ "FROM STDIN (FORMAT binary)")))) {
-			for (Map.Entry<Key, Bucket> entry : buckets.entrySet()) {
-				Bucket bucket = entry.getValue();
-				Accumulator values = bucket.values;
-				if (values.count() == 0) {
-					continue;
-				}
-				rows[bucket.stored == null ? 2 : bucket.stored ? 1 : 0]++;
-				out.row(10).uuid(bucket.customer).int8(entry.getKey().series())
-					.timestampMicros(entry.getKey().start() * 1_000_000L)
-					.int4(Math.toIntExact(values.count()))
-					.float8(values.min()).float8(values.max()).float8(values.sum())
-					.nullableFloat8(values.p95()).bytes(values.encodedSketch()).nullableBool(bucket.stored);
-			}
+				"COPY pg_temp." + temporary + " (" + columns + ") FROM STDIN (FORMAT binary)")))) {
+			counts = rows.into(out);
 		}
-		if (rows[0] + rows[1] + rows[2] == 0) {
+		if (Arrays.stream(counts).sum() == 0) {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
-			String[] statements = { INSERT, UPDATE, UPSERT };
 			for (int i = 0; i < statements.length; i++) {
-				if (rows[i] > 0) {
-					statement.execute(statements[i].formatted(table));
+				if (counts[i] > 0) {
+					statement.execute(statements[i]);
 				}
 			}
-			statement.execute("TRUNCATE pg_temp.rollup_rows");
+			statement.execute("TRUNCATE pg_temp." + temporary);
 		}
 	}
 

@@ -221,10 +221,10 @@ class SampleWriter {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				awaitQuietly(pending);
+				// The connection stays with the writing thread until its chunk is done.
+				BodyReading.awaitEnd(pending);
 				throw new DataAccessResourceFailureException("Interrupted while writing usage samples", ex);
 			}
-
 			catch (ExecutionException ex) {
 				Throwable cause = ex.getCause();
 				if (cause instanceof RuntimeException runtime) {
@@ -264,29 +264,10 @@ class SampleWriter {
 			Future<Chunk> pending = written;
 			written = null;
 			if (pending != null) {
-				awaitQuietly(pending);
+				// The rollback that follows reports a broken connection if there is one.
+				BodyReading.awaitEnd(pending);
 			}
 			cancelCopy();
-		}
-
-		private static void awaitQuietly(Future<Chunk> pending) {
-			boolean interrupted = false;
-			while (true) {
-				try {
-					pending.get();
-					break;
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-				catch (ExecutionException ex) {
-					// The rollback that follows reports a broken connection if there is one.
-					break;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
 		}
 
 		/** Writes what is held; the totals cover every chunk so far. */

@@ -2,17 +2,17 @@ package portal.identity.accounts;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import portal.notices.Email;
 import portal.notices.EmailOutbox;
 import portal.platform.web.TimeFormat;
-import portal.platform.web.TimeZones;
+import portal.platform.web.PreferredZones;
 
 /** The mails the identity module sends, in the recipient's language, through the outbox. */
 @Component
@@ -26,13 +26,13 @@ public class IdentityMails {
 
 	private final String baseUrl;
 
-	private final JdbcClient jdbc;
+	private final List<PreferredZones> zones;
 
-	IdentityMails(EmailOutbox outbox, MessageSource messages, JdbcClient jdbc,
+	IdentityMails(EmailOutbox outbox, MessageSource messages, List<PreferredZones> zones,
 			@Value("${portal.base-url}") String baseUrl) {
 		this.outbox = outbox;
 		this.messages = messages;
-		this.jdbc = jdbc;
+		this.zones = zones;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
@@ -70,10 +70,7 @@ public class IdentityMails {
 	}
 
 	private Optional<ZoneId> chosenZone(Account recipient) {
-		return jdbc.sql("SELECT time_zone FROM identity.accounts WHERE id = ?").param(recipient.id())
-			.query(String.class)
-			.optional()
-			.flatMap(TimeZones::parse);
+		return zones.stream().flatMap(z -> z.ofAccount(recipient.id()).stream()).findFirst();
 	}
 
 	private void send(Account recipient, String subjectKey, String bodyKey, Object... args) {

@@ -47,8 +47,12 @@ public class TimeZoneSettings implements PreferredZones {
 
 	/** The zone the person chose, if they chose one. */
 	public Optional<ZoneId> chosen(PortalUser user) {
-		String name = cache.get(user.accountId(), this::load);
-		return TimeZones.parse(name);
+		return ofAccount(user.accountId());
+	}
+
+	@Override
+	public Optional<ZoneId> ofAccount(UUID accountId) {
+		return TimeZones.parse(cache.get(accountId, this::load));
 	}
 
 	/** Chooses a zone by its IANA name; blank goes back to the browser's zone. */

@@ -2,6 +2,7 @@ package portal.platform.web;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 
 import portal.platform.PortalPrincipal;
 
@@ -13,4 +14,7 @@ import portal.platform.PortalPrincipal;
 public interface PreferredZones {
 
 	Optional<ZoneId> of(PortalPrincipal principal);
+
+	/** The zone the person of that account chose, if any: for what is written to them outside a request (mails). */
+	Optional<ZoneId> ofAccount(UUID accountId);
 }
